@@ -1,0 +1,92 @@
+package vn.edu.lms.content.embedded;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * The MVStore backend of the embedded MongoDB server, made to keep its promise: a command that
+ * may have changed data is committed to the file before its reply is written to the socket.
+ *
+ * <p>Left as it is, the backend commits in the background once a second, so an acknowledged
+ * write can vanish when the process dies. Here every write command ends with a group commit:
+ * writers that finished their change while another thread was committing are covered by the
+ * next single commit, so concurrent clients share one file write instead of queueing for one each.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    /** Commands that never change data; everything else is committed before it is answered. */
+    private static final Set<String> READ_ONLY_COMMANDS = Set.of(
+        "find", "getmore", "count", "distinct", "listcollections", "listindexes", "listdatabases",
+        "ismaster", "hello", "ping", "buildinfo", "whatsmyuri", "serverstatus", "dbstats",
+        "collstats", "getlasterror", "getlog", "getparameter", "hostinfo", "connectionstatus",
+        "killcursors", "endsessions", "getcmdlineopts", "explain");
+
+    private final MVStore store;
+    private final boolean fsync;
+    private final Object commitLock = new Object();
+    private final LongAdder commits = new LongAdder();
+    /** Every change made in a version below this one is in the file. Guarded by commitLock. */
+    private long durableBelow;
+
+    DurableH2Backend(MVStore store, boolean fsync) {
+        super(store);
+        this.store = store;
+        this.fsync = fsync;
+        this.durableBelow = store.getCurrentVersion();
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (command.equalsIgnoreCase("hello")) {
+            return hello(channel, database, query);
+        }
+        Document reply = super.handleCommand(channel, database, command, query);
+        if (!READ_ONLY_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+            commitDurably();
+        }
+        return reply;
+    }
+
+    /**
+     * {@code hello} is the modern name of {@code isMaster} (MongoDB 4.4.2+); Spring Boot's health
+     * check sends it. The server only knows the old name, so answer it with the old answer, in the new words.
+     */
+    private Document hello(Channel channel, String database, Document query) {
+        Document reply = super.handleCommand(channel, database, "ismaster", query);
+        reply.put("isWritablePrimary", reply.remove("ismaster"));
+        return reply;
+    }
+
+    /**
+     * Makes every change finished before this call durable. Changes land in the store's current
+     * version; a commit closes that version. If a commit that began after our change already
+     * closed it, there is nothing left to do.
+     */
+    void commitDurably() {
+        long changedIn = store.getCurrentVersion();
+        synchronized (commitLock) {
+            if (durableBelow > changedIn) {
+                return;
+            }
+            long closedBelow = store.getCurrentVersion() + 1;
+            store.commit();
+            if (fsync) {
+                store.sync();
+            }
+            commits.increment();
+            durableBelow = Math.max(durableBelow, closedBelow);
+        }
+    }
+
+    /** How many file commits were made: fewer than write commands when writers were grouped. */
+    long commitCount() {
+        return commits.sum();
+    }
+}

@@ -1,0 +1,27 @@
+package vn.edu.lms.web.home;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import reactor.core.publisher.Mono;
+
+/** The landing page: what this is, whether its services are up, and where the API is documented. */
+@Controller
+class HomeController {
+
+    private final ServiceHealth health;
+
+    HomeController(ServiceHealth health) {
+        this.health = health;
+    }
+
+    @GetMapping("/")
+    Mono<String> home(Model model) {
+        return health.check().collectList().map(services -> {
+            model.addAttribute("services", services);
+            model.addAttribute("allUp", services.stream().allMatch(ServiceHealth.ServiceStatus::up));
+            return "home";
+        });
+    }
+}
