@@ -2,6 +2,7 @@ package vn.edu.lms.content.embedded;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.h2.mvstore.MVStore;
@@ -32,14 +33,14 @@ final class DurableH2Backend extends H2Backend {
     private final boolean fsync;
     private final Object commitLock = new Object();
     private final LongAdder commits = new LongAdder();
-    /** Every change made in a version below this one is in the file. Guarded by commitLock. */
-    private long durableBelow;
+    private final AtomicLong writesFinished = new AtomicLong();
+    /** Writes with a ticket up to this one are in the file. Guarded by commitLock. */
+    private long durableUpTo;
 
     DurableH2Backend(MVStore store, boolean fsync) {
         super(store);
         this.store = store;
         this.fsync = fsync;
-        this.durableBelow = store.getCurrentVersion();
     }
 
     @Override
@@ -65,23 +66,24 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Makes every change finished before this call durable. Changes land in the store's current
-     * version; a commit closes that version. If a commit that began after our change already
-     * closed it, there is nothing left to do.
+     * Makes every change finished before this call durable. Each finished write takes a ticket; a
+     * commit covers every ticket handed out before it began, so a writer whose ticket is already
+     * covered returns at once, and one commit serves all the writers that queued behind another.
      */
     void commitDurably() {
-        long changedIn = store.getCurrentVersion();
+        long ticket = writesFinished.incrementAndGet();
         synchronized (commitLock) {
-            if (durableBelow > changedIn) {
+            if (durableUpTo >= ticket) {
                 return;
             }
-            long closedBelow = store.getCurrentVersion() + 1;
+            // Every ticket up to here was taken after its write completed, so this commit holds them all.
+            long covering = writesFinished.get();
             store.commit();
             if (fsync) {
                 store.sync();
             }
             commits.increment();
-            durableBelow = Math.max(durableBelow, closedBelow);
+            durableUpTo = covering;
         }
     }
 

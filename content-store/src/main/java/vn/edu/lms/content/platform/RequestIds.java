@@ -1,6 +1,7 @@
 package vn.edu.lms.content.platform;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,13 @@ public final class RequestIds {
 
     /** Keeps a well-formed id from the caller (e.g. a proxy's), otherwise draws a new one. */
     static String choose(@Nullable String offered) {
-        return offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        return offered != null && ACCEPTED.matcher(offered).matches() ? offered : draw();
+    }
+
+    /** 128 random bits: unique enough to find a request, and drawn without touching /dev/urandom on an event loop. */
+    private static String draw() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     static void set(ServerWebExchange exchange, String id) {

@@ -28,6 +28,8 @@ class ElasticsearchHealthIndicator extends AbstractReactiveHealthIndicator {
             .map(health -> (health.status() == HealthStatus.Red ? builder.down() : builder.up())
                 .withDetail("status", health.status().jsonValue())
                 .withDetail("nodes", health.numberOfNodes())
-                .build());
+                .build())
+            // Not answering (yet) is an expected state while the embedded node starts: report it, do not log a stack.
+            .onErrorResume(failure -> Mono.just(builder.down().withDetail("reason", "not reachable").build()));
     }
 }
