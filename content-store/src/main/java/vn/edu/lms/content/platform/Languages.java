@@ -3,11 +3,18 @@ package vn.edu.lms.content.platform;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import org.springframework.web.server.i18n.AcceptHeaderLocaleContextResolver;
 import org.springframework.web.server.i18n.LocaleContextResolver;
+
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
 
 /**
  * The product speaks Vietnamese, and English when the browser or client asks for it with
@@ -19,11 +26,30 @@ public class Languages {
     public static final Locale DEFAULT = Locale.forLanguageTag("vi");
     public static final List<Locale> SUPPORTED = List.of(DEFAULT, Locale.ENGLISH);
 
+    /** A code no bundle has, so that looking it up walks every bundle of a language. */
+    private static final String ABSENT = Languages.class.getName() + ".absent";
+
     @Bean(WebHttpHandlerBuilder.LOCALE_CONTEXT_RESOLVER_BEAN_NAME)
     LocaleContextResolver localeContextResolver() {
         AcceptHeaderLocaleContextResolver resolver = new AcceptHeaderLocaleContextResolver();
         resolver.setSupportedLocales(SUPPORTED);
         resolver.setDefaultLocale(DEFAULT);
         return resolver;
+    }
+
+    /**
+     * Reads every message bundle, ours and the validator's, at start-up. They are otherwise read
+     * from disk on first use, which would be on an event-loop thread answering a request.
+     */
+    @Bean
+    SmartInitializingSingleton messageBundlesWarmUp(MessageSource messages, ObjectProvider<Validator> validator) {
+        return () -> {
+            SUPPORTED.forEach(locale -> messages.getMessage(ABSENT, null, "", locale));
+            validator.ifAvailable(v -> v.validate(new Invalid("", 1)));
+        };
+    }
+
+    /** Fails two constraints, so that the validator interpolates (and so loads) its messages. */
+    private record Invalid(@NotBlank String name, @Max(0) int number) {
     }
 }
