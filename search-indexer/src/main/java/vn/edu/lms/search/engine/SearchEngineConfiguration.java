@@ -21,8 +21,8 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import vn.edu.lms.content.embedded.ConditionalOnEmbedded;
 import vn.edu.lms.content.embedded.ConditionalOnExternal;
 import vn.edu.lms.content.embedded.EmbeddedProperties;
-import vn.edu.lms.search.embedded.EmbeddedElasticsearch;
-import vn.edu.lms.search.embedded.EmbeddedSearchProperties;
+import vn.edu.lms.search.engine.embedded.EmbeddedElasticsearch;
+import vn.edu.lms.search.engine.embedded.EmbeddedSearchProperties;
 
 /**
  * Connects the Elasticsearch Java client (8.19, the server's line) to the configured cluster, or

@@ -16,7 +16,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import vn.edu.lms.search.SearchTestApplication;
-import vn.edu.lms.search.embedded.EmbeddedElasticsearch;
+import vn.edu.lms.search.engine.embedded.EmbeddedElasticsearch;
 
 /** The application's client talks to a real Elasticsearch 8.19 over HTTP, given its URL. */
 @SpringBootTest(classes = SearchTestApplication.class)

@@ -5,8 +5,8 @@ import java.time.Duration;
 
 import vn.edu.lms.content.embedded.Ports;
 import vn.edu.lms.content.testing.TestServices;
-import vn.edu.lms.search.embedded.EmbeddedElasticsearch;
-import vn.edu.lms.search.embedded.EmbeddedSearchProperties;
+import vn.edu.lms.search.engine.embedded.EmbeddedElasticsearch;
+import vn.edu.lms.search.engine.embedded.EmbeddedSearchProperties;
 
 /**
  * The real Elasticsearch for tests: the embedded node, launched once per test JVM on free ports

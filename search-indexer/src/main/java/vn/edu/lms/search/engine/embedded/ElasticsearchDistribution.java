@@ -1,4 +1,4 @@
-package vn.edu.lms.search.embedded;
+package vn.edu.lms.search.engine.embedded;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package vn.edu.lms.search.embedded;
+package vn.edu.lms.search.engine.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

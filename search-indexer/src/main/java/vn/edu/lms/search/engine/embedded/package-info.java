@@ -3,6 +3,6 @@
  * and run as a supervised child process on loopback, when no Elasticsearch URL is configured.
  */
 @NullMarked
-package vn.edu.lms.search.embedded;
+package vn.edu.lms.search.engine.embedded;
 
 import org.jspecify.annotations.NullMarked;
