@@ -3,6 +3,7 @@ package vn.edu.lms.content.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +56,9 @@ public final class TestServices {
         Path base = Path.of(System.getProperty("lms.test.root", "target/test-stack"));
         try {
             Files.createDirectories(base);
-            return Files.createTempDirectory(base.toAbsolutePath(), name + "-");
+            // Traversable by others: under root, the embedded Elasticsearch runs as an unprivileged account.
+            return Files.createTempDirectory(base.toAbsolutePath(), name + "-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a test directory under " + base, e);
         }
