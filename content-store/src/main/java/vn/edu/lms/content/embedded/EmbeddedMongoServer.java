@@ -22,7 +22,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
     /** Enough workers that concurrent clients reach the group commit together. */
-    private static final int WORKER_THREADS = 16;
+    private static final int WORKER_THREADS = 64;
 
     private final MongoServer server;
     private final DurableH2Backend backend;
