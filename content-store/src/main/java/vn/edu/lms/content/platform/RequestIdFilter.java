@@ -1,5 +1,7 @@
 package vn.edu.lms.content.platform;
 
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -12,6 +14,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
@@ -28,8 +31,9 @@ public class RequestIdFilter implements WebFilter {
     private static final Logger access = LoggerFactory.getLogger("vn.edu.lms.access");
 
     static {
-        // Reactor copies the "requestId" context entry into the MDC on every thread that works for the request.
+        // Reactor copies the MDC entries kept in the context into the MDC of every thread that works for the request.
         ContextRegistry.getInstance().registerThreadLocalAccessor(new Slf4jThreadLocalAccessor(RequestIds.KEY));
+        Hooks.enableAutomaticContextPropagation();
     }
 
     @Override
@@ -46,6 +50,6 @@ public class RequestIdFilter implements WebFilter {
                 access.info("{} {} {} {}ms", request.getMethod(), request.getPath().value(), status,
                     (System.nanoTime() - started) / 1_000_000);
             })
-            .contextWrite(Context.of(RequestIds.KEY, id));
+            .contextWrite(Context.of(Slf4jThreadLocalAccessor.KEY, Map.of(RequestIds.KEY, id)));
     }
 }

@@ -12,7 +12,7 @@ public final class RequestIds {
 
     /** The header a client or proxy may send, and the response always carries. */
     public static final String HEADER = "X-Request-Id";
-    /** The key in the Reactor context and in the logging MDC. */
+    /** The key in the logging MDC (and in JSON log lines). */
     public static final String KEY = "requestId";
 
     private static final String ATTRIBUTE = RequestIds.class.getName();
