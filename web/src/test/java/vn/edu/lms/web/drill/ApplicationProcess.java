@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -37,6 +38,11 @@ final class ApplicationProcess {
 
     /** Starts the jar and waits until readiness is UP; returns the seconds it took. */
     double startAndAwaitReady(String logName) throws IOException {
+        return startAndAwaitReady(logName, Map.of());
+    }
+
+    /** Starts the jar with extra environment variables (e.g. external service URLs) and waits until it is ready. */
+    double startAndAwaitReady(String logName, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
             "-jar", System.getProperty("lms.application.jar", "target/lms.jar"),
@@ -51,6 +57,7 @@ final class ApplicationProcess {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(logName).toFile()));
         builder.environment().put("LOG_FORMAT", "");
+        builder.environment().putAll(environment);
         long started = System.nanoTime();
         process = builder.start();
         Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
@@ -97,6 +104,18 @@ final class ApplicationProcess {
             .filter(handle -> process == null || handle.pid() != process.pid())
             .filter(handle -> handle.info().commandLine().map(line -> line.contains(dataDir.toString())).orElse(false))
             .toList();
+    }
+
+    /** Which of the embedded services' ports something listens on. */
+    List<Integer> portsInUse() {
+        return List.of(mongoPort, storagePort, searchPort, transportPort).stream().filter(port -> {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }).toList();
     }
 
     String mongoUri() {
