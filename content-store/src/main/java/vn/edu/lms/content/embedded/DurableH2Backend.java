@@ -48,11 +48,14 @@ final class DurableH2Backend extends H2Backend {
         if (command.equalsIgnoreCase("hello")) {
             return hello(channel, database, query);
         }
-        Document reply = super.handleCommand(channel, database, command, query);
-        if (!READ_ONLY_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
-            commitDurably();
+        try {
+            return super.handleCommand(channel, database, command, query);
+        } finally {
+            // Also after a failed command: part of a batch may have been written before the failure.
+            if (!READ_ONLY_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+                commitDurably();
+            }
         }
-        return reply;
     }
 
     /**

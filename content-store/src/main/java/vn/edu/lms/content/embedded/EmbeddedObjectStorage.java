@@ -24,10 +24,12 @@ public final class EmbeddedObjectStorage implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final URI endpoint;
+    private final StorageKeys keys;
 
-    private EmbeddedObjectStorage(S3Proxy proxy, URI endpoint) {
+    private EmbeddedObjectStorage(S3Proxy proxy, URI endpoint, StorageKeys keys) {
         this.proxy = proxy;
         this.endpoint = endpoint;
+        this.keys = keys;
     }
 
     /**
@@ -59,11 +61,16 @@ public final class EmbeddedObjectStorage implements AutoCloseable {
         }
         URI endpoint = URI.create("http://" + host + ":" + proxy.getPort());
         log.info("Embedded object storage listening on {} (data {})", endpoint, directory);
-        return new EmbeddedObjectStorage(proxy, endpoint);
+        return new EmbeddedObjectStorage(proxy, endpoint, keys);
     }
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The keys a client must sign its requests with. */
+    public StorageKeys keys() {
+        return keys;
     }
 
     @Override

@@ -29,11 +29,10 @@ class StorageConfiguration {
 
     @Bean
     @ConditionalOnEmbedded("lms.storage.endpoint")
-    MinioClient embeddedMinioClient(EmbeddedObjectStorage storage, EmbeddedProperties embedded, StorageProperties properties) {
-        StorageKeys keys = StorageKeys.loadOrCreate(embedded.absoluteDataDir().resolve("object-storage.keys"));
+    MinioClient embeddedMinioClient(EmbeddedObjectStorage storage, StorageProperties properties) {
         return MinioClient.builder()
             .endpoint(storage.endpoint().toString())
-            .credentials(keys.accessKey(), keys.secretKey())
+            .credentials(storage.keys().accessKey(), storage.keys().secretKey())
             .region(properties.region())
             .build();
     }
