@@ -2,6 +2,10 @@ package vn.edu.lms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,6 +14,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import reactor.test.StepVerifier;
+import vn.edu.lms.api.account.AccountService;
+import vn.edu.lms.api.security.Grant;
 import vn.edu.lms.content.embedded.EmbeddedMongoServer;
 import vn.edu.lms.content.embedded.EmbeddedObjectStorage;
 import vn.edu.lms.content.testing.TestServices;
@@ -28,6 +35,9 @@ class ApplicationTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    AccountService accounts;
 
     @Test
     void givenExternalUrlsNothingEmbeddedStarts() {
@@ -76,8 +86,15 @@ class ApplicationTests {
     }
 
     @Test
-    void metricsAreExposedForPrometheus() {
-        web.get().uri("/actuator/prometheus").exchange()
+    void metricsAreExposedForPrometheusToTheDistrictOnly() {
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        String username = "giam-sat-" + System.nanoTime();
+        StepVerifier.create(accounts.create(username, "Giám sát", List.of(Grant.district()), "mat-khau-giam-sat", false))
+            .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
+        String token = web.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"username\":\"" + username + "\",\"password\":\"mat-khau-giam-sat\",\"name\":\"prometheus\"}")
+            .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("token").toString();
+        web.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(token)).exchange()
             .expectStatus().isOk()
             .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
     }

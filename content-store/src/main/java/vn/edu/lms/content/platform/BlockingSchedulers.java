@@ -20,6 +20,7 @@ public class BlockingSchedulers implements DisposableBean {
 
     private final Scheduler objectStorage = bounded("object-storage", Math.max(8, 4 * CORES));
     private final Scheduler files = bounded("file-io", Math.max(4, 2 * CORES));
+    private final Scheduler hashing = bounded("password-hashing", CORES);
 
     private static Scheduler bounded(String name, int threads) {
         return Schedulers.newBoundedElastic(threads, QUEUED_TASKS, name, IDLE_SECONDS, true);
@@ -35,9 +36,15 @@ public class BlockingSchedulers implements DisposableBean {
         return files;
     }
 
+    /** For password hashing: deliberately slow, CPU-bound work, one thread per core at most. */
+    public Scheduler hashing() {
+        return hashing;
+    }
+
     @Override
     public void destroy() {
         objectStorage.dispose();
         files.dispose();
+        hashing.dispose();
     }
 }

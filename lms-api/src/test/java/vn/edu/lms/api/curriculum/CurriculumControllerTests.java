@@ -2,23 +2,21 @@ package vn.edu.lms.api.curriculum;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import vn.edu.lms.content.platform.Languages;
-
-@WebFluxTest(controllers = CurriculumController.class,
-    properties = { "spring.messages.basename=i18n/platform", "spring.messages.fallback-to-system-locale=false" })
-@Import({ SubjectCatalogue.class, Languages.class })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = { "spring.messages.basename=i18n/platform,i18n/api", "spring.messages.fallback-to-system-locale=false" })
+@AutoConfigureWebTestClient
 class CurriculumControllerTests {
 
     @Autowired
     WebTestClient web;
 
     @Test
-    void listsTheSubjectsOfAGrade() {
+    void listsTheSubjectsOfAGradeToAnyone() {
         web.get().uri("/api/v1/curriculum/subjects?grade=6").exchange()
             .expectStatus().isOk()
             .expectBody()

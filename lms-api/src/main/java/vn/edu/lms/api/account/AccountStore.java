@@ -1,0 +1,119 @@
+package vn.edu.lms.api.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.edu.lms.api.security.Role;
+
+/** The accounts and access-token collections. Every change is one atomic single-document update. */
+@Component
+class AccountStore implements SmartInitializingSingleton {
+
+    private final ReactiveMongoTemplate mongo;
+
+    AccountStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The unique indexes the collections rely on, made before the first request (at start-up, on the main thread). */
+    @Override
+    public void afterSingletonsInstantiated() {
+        Mono.when(
+                mongo.indexOps(Account.class).createIndex(new Index("username", Sort.Direction.ASC).unique()),
+                mongo.indexOps(Account.class).createIndex(new Index("grants.schoolId", Sort.Direction.ASC)),
+                mongo.indexOps(AccessToken.class).createIndex(new Index("hash", Sort.Direction.ASC).unique()),
+                mongo.indexOps(AccessToken.class).createIndex(new Index("accountId", Sort.Direction.ASC)))
+            .block(Duration.ofMinutes(2));
+    }
+
+    Mono<Account> insert(Account account) {
+        return mongo.insert(account);
+    }
+
+    Mono<Account> byId(String id) {
+        return mongo.findById(id, Account.class);
+    }
+
+    Mono<Account> byUsername(String username) {
+        return mongo.findOne(Query.query(Criteria.where("username").is(username)), Account.class);
+    }
+
+    Mono<Boolean> anyWithRole(Role role) {
+        return mongo.exists(Query.query(Criteria.where("grants.role").is(role)), Account.class);
+    }
+
+    /** Accounts with a grant at the school whose folded name contains the folded query, sorted by folded name. */
+    Flux<Account> search(String schoolId, String folded, int limit) {
+        Query query = Query.query(Criteria.where("grants.schoolId").is(schoolId)
+                .and("fullNameFolded").regex(Pattern.quote(folded)))
+            .with(Sort.by("fullNameFolded")).limit(limit);
+        return mongo.find(query, Account.class);
+    }
+
+    /** Counts a failure; the returned account shows the new count. */
+    Mono<Account> recordFailure(String id) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), new Update().inc("failedSignIns", 1),
+            FindAndModifyOptions.options().returnNew(true), Account.class);
+    }
+
+    Mono<Account> lock(String id, Instant until) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+            new Update().set("lockedUntil", until).set("failedSignIns", 0),
+            FindAndModifyOptions.options().returnNew(true), Account.class);
+    }
+
+    Mono<Void> recordSuccess(String id) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+            new Update().set("failedSignIns", 0).unset("lockedUntil"), Account.class).then();
+    }
+
+    Mono<Void> setPassword(String id, String hash, boolean mustChange) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+            new Update().set("passwordHash", hash).set("mustChangePassword", mustChange)
+                .set("failedSignIns", 0).unset("lockedUntil").inc("version", 1),
+            Account.class).then();
+    }
+
+    Mono<AccessToken> insertToken(AccessToken token) {
+        return mongo.insert(token);
+    }
+
+    Mono<AccessToken> tokenByHash(String hash) {
+        return mongo.findOne(Query.query(Criteria.where("hash").is(hash)), AccessToken.class);
+    }
+
+    Flux<AccessToken> tokensOf(String accountId) {
+        return mongo.find(Query.query(Criteria.where("accountId").is(accountId).and("revokedAt").isNull())
+            .with(Sort.by("createdAt")), AccessToken.class);
+    }
+
+    Mono<Boolean> revokeToken(String accountId, String tokenId, Instant at) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(tokenId).and("accountId").is(accountId)
+                .and("revokedAt").isNull()), new Update().set("revokedAt", at), AccessToken.class)
+            .map(result -> result.getModifiedCount() > 0);
+    }
+
+    /** Revokes every session and token of the account except {@code keepTokenId}. */
+    Mono<Void> revokeAll(String accountId, String keepTokenId, Instant at) {
+        return mongo.updateMulti(Query.query(Criteria.where("accountId").is(accountId).and("revokedAt").isNull()
+                .and("_id").ne(keepTokenId)), new Update().set("revokedAt", at), AccessToken.class).then();
+    }
+
+    static List<String> roleNames(Account account) {
+        return account.grants().stream().map(grant -> grant.role().name()).distinct().toList();
+    }
+}

@@ -1,0 +1,49 @@
+package vn.edu.lms.api.account;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import vn.edu.lms.content.platform.BlockingSchedulers;
+
+/** BCrypt, deliberately slow, so it runs on the bounded {@code password-hashing} scheduler. */
+@Component
+class PasswordHasher {
+
+    /** A hash of nothing in particular, compared against when the account does not exist, so timing tells nothing. */
+    private static final String DECOY = "$2a$10$7EqJtq98hPqEX7fNZaFWoOHiUQvvLe4gyG0K9mkxiHcCXVgbDbM9q";
+
+    private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(10);
+    private final Scheduler scheduler;
+
+    PasswordHasher(BlockingSchedulers schedulers) {
+        this.scheduler = schedulers.hashing();
+    }
+
+    Mono<String> hash(String password) {
+        return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(scheduler);
+    }
+
+    Mono<Boolean> matches(String password, String hash) {
+        return Mono.fromCallable(() -> encoder.matches(password, hash)).subscribeOn(scheduler);
+    }
+
+    /** Spends the same time as a real check, for unknown usernames. */
+    Mono<Boolean> matchesNothing(String password) {
+        return matches(password, DECOY).map(ignored -> false);
+    }
+
+    /** A one-time password: 12 characters from an alphabet without look-alikes (no 0/O, 1/l/I). */
+    Mono<String> oneTimePassword() {
+        return Mono.fromCallable(() -> {
+            String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            StringBuilder password = new StringBuilder();
+            for (int i = 0; i < 12; i++) {
+                password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            return password.toString();
+        }).subscribeOn(scheduler);
+    }
+}

@@ -1,0 +1,195 @@
+package vn.edu.lms.web.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
+
+import reactor.test.StepVerifier;
+import vn.edu.lms.api.account.AccountService;
+import vn.edu.lms.api.security.Grant;
+import vn.edu.lms.api.security.Role;
+
+/**
+ * Every HTTP endpoint of the application, called as every kind of caller, against the expected
+ * allow/deny. An endpoint the application serves but this matrix does not name fails the test:
+ * each new endpoint must be added here, with who may call it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "lms.security.sign-in.attempts-per-address=100000")
+@AutoConfigureWebTestClient(timeout = "PT30S")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+    enum Caller { ANONYMOUS, STUDENT, PARENT, TEACHER, REVIEWER, SCHOOL_ADMIN, OTHER_SCHOOL_ADMIN, DISTRICT_ADMIN }
+
+    private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
+    private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+    private static final Set<Caller> ADMINS_OF_SCHOOL_A = EnumSet.of(Caller.SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
+    private static final Set<Caller> DISTRICT = EnumSet.of(Caller.DISTRICT_ADMIN);
+    private static final Set<Caller> NOBODY = EnumSet.noneOf(Caller.class);
+
+    /** One endpoint: its mapping as the application declares it, a concrete request, and who may make it. */
+    record Endpoint(HttpMethod method, String pattern, String uri, String body, Set<Caller> allowed) {
+        String key() {
+            return method.name() + " " + pattern;
+        }
+    }
+
+    private final String schoolA = "thcs-a-" + UUID.randomUUID().toString().substring(0, 6);
+    private final String schoolB = "thcs-b-" + UUID.randomUUID().toString().substring(0, 6);
+    private static final String PASSWORD = "mat-khau-ma-tran";
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    AccountService accountService;
+
+    @Autowired
+    ApplicationContext context;
+
+    private final Map<Caller, String> usernames = new java.util.EnumMap<>(Caller.class);
+    private String otherStudentId;
+
+    /** The matrix. Keep it in the order of the features; add every new endpoint here. */
+    private List<Endpoint> matrix() {
+        String newAccount = "{\"username\":\"u{unique}\",\"fullName\":\"Lê Văn Mới\",\"grants\":[{\"role\":\"STUDENT\",\"schoolId\":\"" + schoolA + "\"}]}";
+        return List.of(
+            // pages and operations
+            new Endpoint(HttpMethod.GET, "/", "/", "", EVERYONE),
+            new Endpoint(HttpMethod.GET, "/actuator", "/actuator", "", NOBODY),
+            new Endpoint(HttpMethod.GET, "/actuator/health", "/actuator/health", "", EVERYONE),
+            new Endpoint(HttpMethod.GET, "/actuator/health/**", "/actuator/health/readiness", "", EVERYONE),
+            new Endpoint(HttpMethod.GET, "/actuator/health/{*path}", "/actuator/health/liveness", "", EVERYONE),
+            new Endpoint(HttpMethod.GET, "/actuator/info", "/actuator/info", "", EVERYONE),
+            new Endpoint(HttpMethod.GET, "/actuator/prometheus", "/actuator/prometheus", "", DISTRICT),
+            new Endpoint(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs", "", EVERYONE),
+            new Endpoint(HttpMethod.GET, "/v3/api-docs.yaml", "/v3/api-docs.yaml", "", EVERYONE),
+            new Endpoint(HttpMethod.GET, "/v3/api-docs/swagger-config", "/v3/api-docs/swagger-config", "", EVERYONE),
+            new Endpoint(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui.html", "", EVERYONE),
+            // curriculum
+            new Endpoint(HttpMethod.GET, "/api/v1/curriculum/subjects", "/api/v1/curriculum/subjects?grade=5", "", EVERYONE),
+            // signing in and one's own account
+            new Endpoint(HttpMethod.POST, "/api/v1/auth/session", "/api/v1/auth/session", "{}", EVERYONE),
+            new Endpoint(HttpMethod.POST, "/api/v1/auth/tokens", "/api/v1/auth/tokens", "{}", EVERYONE),
+            new Endpoint(HttpMethod.GET, "/api/v1/auth/me", "/api/v1/auth/me", "", SIGNED_IN),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/auth/session", "/api/v1/auth/session", "", SIGNED_IN),
+            new Endpoint(HttpMethod.POST, "/api/v1/auth/password", "/api/v1/auth/password", "{}", SIGNED_IN),
+            new Endpoint(HttpMethod.GET, "/api/v1/auth/tokens", "/api/v1/auth/tokens", "", SIGNED_IN),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/auth/tokens/{id}", "/api/v1/auth/tokens/no-such-token", "", SIGNED_IN),
+            // accounts
+            new Endpoint(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts", newAccount, ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/accounts", "/api/v1/accounts?schoolId=" + schoolA, "", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/accounts/{id}", "/api/v1/accounts/{other}", "", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.POST, "/api/v1/accounts/{id}/password-reset", "/api/v1/accounts/{other}/password-reset", "",
+                ADMINS_OF_SCHOOL_A),
+            // audit trail
+            new Endpoint(HttpMethod.GET, "/api/v1/audit-events", "/api/v1/audit-events?schoolId=" + schoolA, "", ADMINS_OF_SCHOOL_A));
+    }
+
+    @BeforeAll
+    void callers() {
+        usernames.put(Caller.STUDENT, account(Grant.atSchool(Role.STUDENT, schoolA)));
+        usernames.put(Caller.PARENT, account(Grant.atSchool(Role.PARENT, schoolA)));
+        usernames.put(Caller.TEACHER, account(Grant.atSchool(Role.TEACHER, schoolA)));
+        usernames.put(Caller.REVIEWER, account(new Grant(Role.REVIEWER, schoolA, "toan")));
+        usernames.put(Caller.SCHOOL_ADMIN, account(Grant.atSchool(Role.SCHOOL_ADMIN, schoolA)));
+        usernames.put(Caller.OTHER_SCHOOL_ADMIN, account(Grant.atSchool(Role.SCHOOL_ADMIN, schoolB)));
+        usernames.put(Caller.DISTRICT_ADMIN, account(Grant.district()));
+        String other = account(Grant.atSchool(Role.STUDENT, schoolA));
+        otherStudentId = web.get().uri("/api/v1/auth/me").headers(h -> h.setBearerAuth(token(other))).exchange()
+            .expectStatus().isOk().expectBody(Me.class).returnResult().getResponseBody().accountId();
+    }
+
+    record Me(String accountId) {
+    }
+
+    record Issued(String token) {
+    }
+
+    private String account(Grant grant) {
+        String username = "m" + UUID.randomUUID().toString().substring(0, 10);
+        StepVerifier.create(accountService.create(username, "Phạm Thị Ma Trận", List.of(grant), PASSWORD, false))
+            .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
+        return username;
+    }
+
+    /** A fresh token per call, since some calls end the caller's session. */
+    private String token(String username) {
+        return web.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"matrix\"}")
+            .exchange().expectStatus().isCreated().expectBody(Issued.class).returnResult().getResponseBody().token();
+    }
+
+    @Test
+    void everyEndpointTheApplicationServesIsInTheMatrix() {
+        Set<String> served = new TreeSet<>();
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
+            mapping.getHandlerMethods().keySet().forEach(info -> {
+                Set<String> patterns = info.getPatternsCondition().getPatterns().stream()
+                    .map(Object::toString).collect(java.util.stream.Collectors.toSet());
+                Set<?> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : patterns) {
+                    if (methods.isEmpty()) {
+                        served.add("GET " + pattern);
+                    }
+                    methods.forEach(method -> served.add(method + " " + pattern));
+                }
+            }));
+        Set<String> named = new TreeSet<>(matrix().stream().map(Endpoint::key).toList());
+        assertThat(named).as("endpoints served but missing from the authorization matrix").containsAll(served);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCallerGetsExactlyTheAccessTheMatrixGives() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint endpoint : matrix()) {
+            for (Caller caller : Caller.values()) {
+                tests.add(DynamicTest.dynamicTest(endpoint.key() + " as " + caller, () -> check(endpoint, caller)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private void check(Endpoint endpoint, Caller caller) {
+        String uri = endpoint.uri().replace("{other}", otherStudentId);
+        String body = endpoint.body().replace("{unique}", UUID.randomUUID().toString().substring(0, 8));
+        WebTestClient.RequestBodySpec request = web.method(endpoint.method()).uri(uri);
+        if (caller != Caller.ANONYMOUS) {
+            String token = token(usernames.get(caller));
+            request.headers(h -> h.setBearerAuth(token));
+        }
+        WebTestClient.RequestHeadersSpec<?> ready = body.isEmpty() ? request
+            : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        int status = ready.exchange().returnResult(String.class).getStatus().value();
+        Function<Integer, String> describe = s -> endpoint.key() + " as " + caller + " answered " + s;
+        if (endpoint.allowed().contains(caller)) {
+            assertThat(status).as(describe.apply(status)).isNotIn(401, 403);
+        } else {
+            assertThat(status).as(describe.apply(status)).isEqualTo(caller == Caller.ANONYMOUS ? 401 : 403);
+        }
+    }
+}
