@@ -28,6 +28,11 @@ record AccessToken(
 
     enum Kind { SESSION, API }
 
+    @Override
+    public String toString() {
+        return "AccessToken[id=" + id + ", kind=" + kind + ", expiresAt=" + expiresAt + "]";
+    }
+
     boolean validAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt);
     }

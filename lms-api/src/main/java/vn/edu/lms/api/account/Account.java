@@ -35,4 +35,10 @@ record Account(
     Account {
         grants = List.copyOf(grants);
     }
+
+    /** Ids only: names and hashes never reach a log. */
+    @Override
+    public String toString() {
+        return "Account[id=" + id + ", grants=" + grants + "]";
+    }
 }

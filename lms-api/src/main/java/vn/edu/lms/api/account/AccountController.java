@@ -51,15 +51,29 @@ class AccountController {
         @NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[a-z0-9._-]+", message = "{username.pattern}") String username,
         @NotBlank @Size(max = 120) String fullName,
         @NotEmpty List<@Valid Grant> grants) {
+        // Personal data never prints: a record's toString reaches debug logs.
+        @Override
+        public String toString() {
+            return "NewAccount[grants=" + grants + "]";
+        }
     }
 
     record AccountView(String id, String username, String fullName, List<Grant> grants, boolean mustChangePassword) {
         static AccountView of(Account account) {
             return new AccountView(account.id(), account.username(), account.fullName(), account.grants(), account.mustChangePassword());
         }
+
+        @Override
+        public String toString() {
+            return "AccountView[id=" + id + "]";
+        }
     }
 
     record OneTimePassword(String accountId, String username, String oneTimePassword) {
+        @Override
+        public String toString() {
+            return "OneTimePassword[accountId=" + accountId + ", ***]";
+        }
     }
 
     /** Creates an account with a one-time password, shown once. A school admin grants roles at their school only. */

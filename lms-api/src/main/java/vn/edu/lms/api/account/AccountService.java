@@ -30,6 +30,10 @@ public class AccountService {
 
     /** A new account and the password to hand to its owner once. */
     public record Created(String accountId, String username, String oneTimePassword) {
+        @Override
+        public String toString() {
+            return "Created[accountId=" + accountId + ", ***]";
+        }
     }
 
     /**

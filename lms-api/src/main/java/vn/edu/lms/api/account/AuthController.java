@@ -51,14 +51,27 @@ class AuthController {
         this.clock = clock;
     }
 
+    // Requests and answers that carry credentials never print them: a record's toString reaches debug logs.
     record SignIn(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
+        @Override
+        public String toString() {
+            return "SignIn[***]";
+        }
     }
 
     record NewToken(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password,
             @NotBlank @Size(max = 100) String name, @Min(1) @Max(365) @Nullable Integer validDays) {
+        @Override
+        public String toString() {
+            return "NewToken[***]";
+        }
     }
 
     record PasswordChange(@NotBlank String currentPassword, @NotBlank @Size(max = 200) String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[***]";
+        }
     }
 
     record Me(String accountId, List<Grant> grants, boolean mustChangePassword) {
@@ -68,6 +81,10 @@ class AuthController {
     }
 
     record IssuedToken(String id, String token, String name, java.time.Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "IssuedToken[id=" + id + ", token=***]";
+        }
     }
 
     record TokenInfo(String id, @Nullable String name, java.time.Instant createdAt, java.time.Instant expiresAt) {

@@ -39,6 +39,10 @@ class SignInService {
 
     /** A new secret and the user it belongs to; the secret is shown to the caller once. */
     record Issued(String secret, AccessToken token, CurrentUser user) {
+        @Override
+        public String toString() {
+            return "Issued[" + token + "]";
+        }
     }
 
     Mono<Issued> signIn(String username, String password, String address, AccessToken.Kind kind,

@@ -39,5 +39,9 @@ public final class TestAccounts {
     }
 
     record TokenBody(String token) {
+        @Override
+        public String toString() {
+            return "TokenBody[***]";
+        }
     }
 }
