@@ -2,6 +2,8 @@ package vn.edu.lms.api.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class NamesTests {
@@ -11,6 +13,16 @@ class NamesTests {
         assertThat(Names.fold("Nguyễn Thị Thu Hà")).isEqualTo("nguyen thi thu ha");
         assertThat(Names.fold("Đặng  Văn Đức")).isEqualTo("dang van duc");
         assertThat(Names.fold("Toán lớp 5")).isEqualTo("toan lop 5");
+    }
+
+    @Test
+    void classListsSortByGivenNameThenTheRestTheVietnameseWay() {
+        List<String> names = List.of("Nguyễn Văn An", "Trần Thị Ánh", "Lê Minh Đức", "Phạm Thị Dung", "Hoàng Văn Ân",
+            "Bùi Thị Ăn", "Đỗ Văn An", "Vũ Thị Bích", "Ngô Văn Dũng");
+        assertThat(names.stream().sorted(Names.CLASS_LIST_ORDER).toList()).containsExactly(
+            "Đỗ Văn An", "Nguyễn Văn An", "Trần Thị Ánh", "Bùi Thị Ăn", "Hoàng Văn Ân", "Vũ Thị Bích",
+            "Phạm Thị Dung", "Ngô Văn Dũng", "Lê Minh Đức");
+        assertThat(Names.givenName("  Nguyễn Thị Thu Hà ")).isEqualTo("Hà");
     }
 
     @Test
