@@ -2,7 +2,6 @@ package vn.edu.lms.api.account;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -111,9 +110,5 @@ class AccountStore implements SmartInitializingSingleton {
     Mono<Void> revokeAll(String accountId, String keepTokenId, Instant at) {
         return mongo.updateMulti(Query.query(Criteria.where("accountId").is(accountId).and("revokedAt").isNull()
                 .and("_id").ne(keepTokenId)), new Update().set("revokedAt", at), AccessToken.class).then();
-    }
-
-    static List<String> roleNames(Account account) {
-        return account.grants().stream().map(grant -> grant.role().name()).distinct().toList();
     }
 }

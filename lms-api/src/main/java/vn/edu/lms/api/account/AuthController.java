@@ -1,6 +1,5 @@
 package vn.edu.lms.api.account;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +32,7 @@ import vn.edu.lms.api.security.Credentials;
 import vn.edu.lms.api.security.CurrentUser;
 import vn.edu.lms.api.security.EndpointRules;
 import vn.edu.lms.api.security.Grant;
+import vn.edu.lms.content.platform.ClientAddresses;
 import vn.edu.lms.content.platform.LmsProblem;
 
 /** Signing in and out, the caller's own password and API tokens. */
@@ -160,9 +160,9 @@ class AuthController {
             .mapNotNull(context -> context.getAuthentication() == null ? null : (String) context.getAuthentication().getDetails());
     }
 
-    static String address(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    private static String address(ServerWebExchange exchange) {
+        String address = ClientAddresses.of(exchange);
+        return address == null ? "unknown" : address;
     }
 
     @Component

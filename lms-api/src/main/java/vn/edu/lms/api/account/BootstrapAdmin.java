@@ -24,7 +24,7 @@ import vn.edu.lms.api.security.Role;
  * There is never a fixed default.
  */
 @Component
-@EnableConfigurationProperties({ BootstrapAdmin.Settings.class, SignInProperties.class })
+@EnableConfigurationProperties(BootstrapAdmin.Settings.class)
 class BootstrapAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);

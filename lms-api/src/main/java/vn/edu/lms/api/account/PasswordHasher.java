@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import vn.edu.lms.api.security.Credentials;
 import vn.edu.lms.content.platform.BlockingSchedulers;
 
 /** BCrypt, deliberately slow, so it runs on the bounded {@code password-hashing} scheduler. */
@@ -34,16 +35,13 @@ class PasswordHasher {
         return matches(password, DECOY).map(ignored -> false);
     }
 
-    /** A one-time password: 12 characters from an alphabet without look-alikes (no 0/O, 1/l/I). */
+    /** A one-time password, drawn here because the OS's entropy is read from a file. */
     Mono<String> oneTimePassword() {
-        return Mono.fromCallable(() -> {
-            String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-            java.security.SecureRandom random = new java.security.SecureRandom();
-            StringBuilder password = new StringBuilder();
-            for (int i = 0; i < 12; i++) {
-                password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            return password.toString();
-        }).subscribeOn(scheduler);
+        return Mono.fromCallable(Credentials::newOneTimePassword).subscribeOn(scheduler);
+    }
+
+    /** A session or token secret, drawn off the event loop for the same reason. */
+    Mono<String> newSecret() {
+        return Mono.fromCallable(Credentials::newSecret).subscribeOn(scheduler);
     }
 }

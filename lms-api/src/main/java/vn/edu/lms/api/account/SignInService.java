@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -21,6 +22,7 @@ import vn.edu.lms.content.platform.LmsProblem;
  * each client address has its own allowance of attempts.
  */
 @Service
+@EnableConfigurationProperties(SignInProperties.class)
 class SignInService {
 
     private final AccountStore accounts;
@@ -78,7 +80,7 @@ class SignInService {
     Mono<Issued> issue(Account account, AccessToken.Kind kind, @Nullable String name, @Nullable Duration lifetime) {
         Instant now = clock.instant();
         Duration life = lifetime != null ? lifetime : kind == AccessToken.Kind.SESSION ? settings.sessionLifetime() : settings.tokenLifetime();
-        return Mono.fromCallable(Credentials::newSecret).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+        return hasher.newSecret()
             .flatMap(secret -> {
                 AccessToken token = new AccessToken(UUID.randomUUID().toString(), Credentials.hash(secret), account.id(),
                     kind, name, now, now.plus(life), null);

@@ -1,6 +1,5 @@
 package vn.edu.lms.api.audit;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.edu.lms.content.platform.ClientAddresses;
 import vn.edu.lms.content.platform.RequestIds;
 
 /**
@@ -33,10 +33,8 @@ public class AuditTrail {
     /** Records that {@code actorId} did {@code action} to a record, from the exchange's client. */
     public Mono<Void> record(String actorId, String action, String resourceType, String resourceId,
             @Nullable String schoolId, @Nullable ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange == null ? null : exchange.getRequest().getRemoteAddress();
         AuditEvent event = new AuditEvent(null, clock.instant(), actorId, action, resourceType, resourceId, schoolId,
-            remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress(),
-            exchange == null ? null : RequestIds.of(exchange));
+            exchange == null ? null : ClientAddresses.of(exchange), exchange == null ? null : RequestIds.of(exchange));
         return mongo.insert(event).then();
     }
 

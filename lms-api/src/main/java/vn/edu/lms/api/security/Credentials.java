@@ -33,6 +33,16 @@ public final class Credentials {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
+    /** A password to hand out once: 12 characters from an alphabet without look-alikes (no 0/O, 1/l/I). */
+    public static String newOneTimePassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
     public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
