@@ -29,6 +29,8 @@ public class ReportBlockingCalls implements BlockHoundIntegration {
                 "lockInterruptibly" }) {
             builder.allowBlockingCallsInside("com.mongodb.internal.Locks", method);
         }
+        // Test clients only: WebTestClient draws a multipart boundary from SecureRandom when a test uploads a file.
+        builder.allowBlockingCallsInside("org.springframework.util.MimeTypeUtils", "generateMultipartBoundary");
         builder.blockingMethodCallback(method -> {
             BlockingOperationError error = new BlockingOperationError(method);
             log.error("Blocking call on a non-blocking thread: {}", method, error);

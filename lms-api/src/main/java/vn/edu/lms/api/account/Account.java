@@ -17,6 +17,7 @@ import vn.edu.lms.api.security.Grant;
  *
  * @param failedSignIns  consecutive failed sign-ins since the last success or lock
  * @param lockedUntil    sign-in refused until then, after too many failures
+ * @param importId       the class-list import that created it, so that import can be undone
  */
 @Document("accounts")
 record Account(
@@ -30,6 +31,7 @@ record Account(
     int failedSignIns,
     @Nullable Instant lockedUntil,
     Instant createdAt,
+    @Nullable String importId,
     @Version @Nullable Long version) {
 
     Account {

@@ -43,7 +43,7 @@ public class AccountService {
     public Mono<Created> create(String username, String fullName, List<Grant> grants, String password, boolean mustChange) {
         return hasher.hash(password)
             .flatMap(hash -> accounts.insert(new Account(UUID.randomUUID().toString(), username, hash, fullName.strip(),
-                Names.fold(fullName), grants, mustChange, 0, null, clock.instant(), null)))
+                Names.fold(fullName), grants, mustChange, 0, null, clock.instant(), null, null)))
             .map(account -> new Created(account.id(), account.username(), password))
             .onErrorMap(DuplicateKeyException.class, e -> new LmsProblem(HttpStatus.CONFLICT, "username-taken", username));
     }

@@ -26,8 +26,15 @@ class PasswordHasher {
         return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(scheduler);
     }
 
+    /** An empty hash (an imported account before its first password is issued) matches nothing, in the same time. */
     Mono<Boolean> matches(String password, String hash) {
-        return Mono.fromCallable(() -> encoder.matches(password, hash)).subscribeOn(scheduler);
+        return Mono.fromCallable(() -> {
+            if (hash.isEmpty()) {
+                encoder.matches(password, DECOY);
+                return false;
+            }
+            return encoder.matches(password, hash);
+        }).subscribeOn(scheduler);
     }
 
     /** Spends the same time as a real check, for unknown usernames. */

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import vn.edu.lms.api.account.AccountService;
+import vn.edu.lms.api.school.Schools;
 
 /** A clock the test moves, and the helper that makes accounts. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -19,5 +20,10 @@ public class ApiTestConfiguration {
     @Bean
     TestAccounts testAccounts(AccountService accounts) {
         return new TestAccounts(accounts);
+    }
+
+    @Bean
+    TestSchools testSchools(Schools schools) {
+        return new TestSchools(schools);
     }
 }

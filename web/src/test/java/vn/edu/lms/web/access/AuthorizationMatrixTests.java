@@ -2,7 +2,10 @@ package vn.edu.lms.web.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,10 +30,19 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
+
 import reactor.test.StepVerifier;
 import vn.edu.lms.api.account.AccountService;
 import vn.edu.lms.api.security.Grant;
 import vn.edu.lms.api.security.Role;
+import vn.edu.lms.api.school.School;
+import vn.edu.lms.api.school.SchoolClass;
+import vn.edu.lms.api.school.Schools;
+import vn.edu.lms.api.student.Student;
+import vn.edu.lms.api.student.Students;
 
 /**
  * Every HTTP endpoint of the application, called as every kind of caller, against the expected
@@ -50,6 +62,15 @@ class AuthorizationMatrixTests {
     private static final Set<Caller> ADMINS_OF_SCHOOL_A = EnumSet.of(Caller.SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
     private static final Set<Caller> DISTRICT = EnumSet.of(Caller.DISTRICT_ADMIN);
     private static final Set<Caller> NOBODY = EnumSet.noneOf(Caller.class);
+    /** Everyone with a role at school A, and district admins. */
+    private static final Set<Caller> MEMBERS_OF_SCHOOL_A = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS, Caller.OTHER_SCHOOL_ADMIN));
+    /** Class 5A's homeroom teacher, its student and that student's parent, and the admins. */
+    private static final Set<Caller> CLASS_5A = EnumSet.of(Caller.STUDENT, Caller.PARENT, Caller.TEACHER, Caller.SCHOOL_ADMIN,
+        Caller.DISTRICT_ADMIN);
+    private static final Set<Caller> STAFF_OF_5A = EnumSet.of(Caller.TEACHER, Caller.SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
+    private static final Set<Caller> PARENTS = EnumSet.of(Caller.PARENT);
+    /** A body that is a class-list file, sent as multipart. */
+    private static final String CLASS_LIST_FILE = "<class-list.csv>";
 
     /** One endpoint: its mapping as the application declares it, a concrete request, and who may make it. */
     record Endpoint(HttpMethod method, String pattern, String uri, String body, Set<Caller> allowed) {
@@ -71,8 +92,18 @@ class AuthorizationMatrixTests {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    Schools schools;
+
+    @Autowired
+    Students students;
+
     private final Map<Caller, String> usernames = new java.util.EnumMap<>(Caller.class);
+    private final Map<Caller, String> ids = new java.util.EnumMap<>(Caller.class);
     private String otherStudentId;
+    private SchoolClass class5a;
+    private SchoolClass class5b;
+    private String importId;
 
     /** The matrix. Keep it in the order of the features; add every new endpoint here. */
     private List<Endpoint> matrix() {
@@ -107,7 +138,56 @@ class AuthorizationMatrixTests {
             new Endpoint(HttpMethod.POST, "/api/v1/accounts/{id}/password-reset", "/api/v1/accounts/{other}/password-reset", "",
                 ADMINS_OF_SCHOOL_A),
             // audit trail
-            new Endpoint(HttpMethod.GET, "/api/v1/audit-events", "/api/v1/audit-events?schoolId=" + schoolA, "", ADMINS_OF_SCHOOL_A));
+            new Endpoint(HttpMethod.GET, "/api/v1/audit-events", "/api/v1/audit-events?schoolId=" + schoolA, "", ADMINS_OF_SCHOOL_A),
+            // organisation: schools, years, classes, teachers
+            new Endpoint(HttpMethod.POST, "/api/v1/schools", "/api/v1/schools", "{\"id\":\"th-{unique}\",\"name\":\"Trường Tiểu học Mới\",\"level\":\"PRIMARY\"}", DISTRICT),
+            new Endpoint(HttpMethod.GET, "/api/v1/schools", "/api/v1/schools", "", SIGNED_IN),
+            new Endpoint(HttpMethod.GET, "/api/v1/schools/{schoolId}", "/api/v1/schools/" + schoolA, "", MEMBERS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.POST, "/api/v1/schools/{schoolId}/years", "/api/v1/schools/" + schoolA + "/years", "{\"startYear\":2030}",
+                ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/schools/{schoolId}/years", "/api/v1/schools/" + schoolA + "/years", "", MEMBERS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.POST, "/api/v1/schools/{schoolId}/years/{startYear}/classes", "/api/v1/schools/" + schoolA + "/years/2026/classes",
+                "{\"name\":\"5Z\"}", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/schools/{schoolId}/years/{startYear}/classes", "/api/v1/schools/" + schoolA + "/years/2026/classes",
+                "", MEMBERS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}", "/api/v1/classes/{5A}", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}", "/api/v1/classes/{5B}", "", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.PUT, "/api/v1/classes/{classId}/homeroom-teacher", "/api/v1/classes/{5B}/homeroom-teacher",
+                "{\"teacherId\":\"no-such-teacher\"}", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.PUT, "/api/v1/classes/{classId}/subject-teachers/{subject}", "/api/v1/classes/{5B}/subject-teachers/toan",
+                "{\"teacherId\":\"no-such-teacher\"}", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/classes/{classId}/subject-teachers/{subject}", "/api/v1/classes/{5B}/subject-teachers/toan",
+                "", ADMINS_OF_SCHOOL_A),
+            // students, class lists, parents
+            new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}/students", "/api/v1/classes/{5A}/students", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}/students", "/api/v1/classes/{5B}/students", "", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.POST, "/api/v1/classes/{classId}/students", "/api/v1/classes/{5B}/students",
+                "{\"studentId\":\"no-such-student\"}", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/students/{studentId}", "/api/v1/students/{student}", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/students/{studentId}", "/api/v1/students/{other}", "", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.POST, "/api/v1/students/{studentId}/move", "/api/v1/students/{other}/move",
+                "{\"classId\":\"no-such-class\"}", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.POST, "/api/v1/students/{studentId}/leave", "/api/v1/students/{other}/leave",
+                "{\"classId\":\"no-such-class\"}", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.POST, "/api/v1/students/{studentId}/guardians", "/api/v1/students/{other}/guardians",
+                "{\"parentId\":\"no-such-parent\"}", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/children", "/api/v1/children", "", PARENTS),
+            new Endpoint(HttpMethod.POST, "/api/v1/schools/{schoolId}/years/{startYear}/rollover", "/api/v1/schools/" + schoolA + "/years/2019/rollover",
+                "", ADMINS_OF_SCHOOL_A),
+            // class-list files
+            new Endpoint(HttpMethod.POST, "/api/v1/schools/{schoolId}/years/{startYear}/class-list-imports",
+                "/api/v1/schools/" + schoolA + "/years/2026/class-list-imports", CLASS_LIST_FILE, ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.POST, "/api/v1/schools/{schoolId}/years/{startYear}/class-list-imports",
+                "/api/v1/schools/" + schoolA + "/years/2026/class-list-imports?classId={5A}", CLASS_LIST_FILE, STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/class-list-imports/{importId}", "/api/v1/class-list-imports/{import}", "", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.POST, "/api/v1/class-list-imports/{importId}/commit", "/api/v1/class-list-imports/{import}/commit", "",
+                ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/class-list-imports/{importId}", "/api/v1/class-list-imports/{import}", "", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}/students.csv", "/api/v1/classes/{5A}/students.csv", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/classes/{classId}/credential-sheet", "/api/v1/classes/{5A}/credential-sheet?format=xlsx", "",
+                STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/classes/{classId}/credential-sheet", "/api/v1/classes/{5B}/credential-sheet", "",
+                ADMINS_OF_SCHOOL_A));
     }
 
     @BeforeAll
@@ -120,11 +200,50 @@ class AuthorizationMatrixTests {
         usernames.put(Caller.OTHER_SCHOOL_ADMIN, account(Grant.atSchool(Role.SCHOOL_ADMIN, schoolB)));
         usernames.put(Caller.DISTRICT_ADMIN, account(Grant.district()));
         String other = account(Grant.atSchool(Role.STUDENT, schoolA));
-        otherStudentId = web.get().uri("/api/v1/auth/me").headers(h -> h.setBearerAuth(token(other))).exchange()
+        otherStudentId = idOf(other);
+        usernames.forEach((caller, username) -> ids.put(caller, idOf(username)));
+
+        // school A in 2026–2027: the teacher is 5A's homeroom teacher, the student is in 5A with their parent linked;
+        // the other student is in 5B
+        Duration wait = Duration.ofSeconds(30);
+        schools.create(schoolA, "Trường Tiểu học A", School.Level.PRIMARY).block(wait);
+        schools.openYear(schoolA, 2026, null).block(wait);
+        class5a = schools.openClass(schoolA, 2026, "5A").block(wait);
+        class5b = schools.openClass(schoolA, 2026, "5B").block(wait);
+        schools.assignHomeroomTeacher(class5a.id(), ids.get(Caller.TEACHER)).block(wait);
+        students.insertImported(List.of(
+            Students.importedStudent(ids.get(Caller.STUDENT), schoolA, "M" + UUID.randomUUID().toString().substring(0, 8), LocalDate.of(2015, 5, 1),
+                Student.Gender.MALE, "matrix", Instant.now()),
+            Students.importedStudent(otherStudentId, schoolA, "M" + UUID.randomUUID().toString().substring(0, 8), LocalDate.of(2015, 6, 1),
+                Student.Gender.FEMALE, "matrix", Instant.now())), List.of()).block(wait);
+        students.enrol(ids.get(Caller.STUDENT), class5a.id()).block(wait);
+        students.enrol(otherStudentId, class5b.id()).block(wait);
+        students.linkGuardian(ids.get(Caller.PARENT), ids.get(Caller.STUDENT)).block(wait);
+        importId = multipart(web.post().uri("/api/v1/schools/" + schoolA + "/years/2026/class-list-imports")
+                .headers(h -> h.setBearerAuth(token(usernames.get(Caller.SCHOOL_ADMIN)))))
+            .exchange().expectStatus().isCreated().expectBody(Me.class).returnResult().getResponseBody().id();
+    }
+
+    private String idOf(String username) {
+        return web.get().uri("/api/v1/auth/me").headers(h -> h.setBearerAuth(token(username))).exchange()
             .expectStatus().isOk().expectBody(Me.class).returnResult().getResponseBody().accountId();
     }
 
-    record Me(String accountId) {
+    /** A one-student class list of class 5A, as a school's software exports it. */
+    private static WebTestClient.RequestHeadersSpec<?> multipart(WebTestClient.RequestBodySpec request) {
+        String csv = "STT,Họ và tên,Ngày sinh,Giới tính,Lớp,Mã định danh\n1,Nguyễn Thị Ma Trận,01/02/2015,Nữ,5A,"
+            + "9" + String.valueOf(System.nanoTime()).substring(4) + "\n";
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "lop-5a.csv";
+            }
+        });
+        return request.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()));
+    }
+
+    record Me(String accountId, String id) {
     }
 
     record Issued(String token) {
@@ -175,7 +294,8 @@ class AuthorizationMatrixTests {
     }
 
     private void check(Endpoint endpoint, Caller caller) {
-        String uri = endpoint.uri().replace("{other}", otherStudentId);
+        String uri = endpoint.uri().replace("{other}", otherStudentId).replace("{student}", ids.get(Caller.STUDENT))
+            .replace("{5A}", class5a.id()).replace("{5B}", class5b.id()).replace("{import}", importId);
         String body = endpoint.body().replace("{unique}", UUID.randomUUID().toString().substring(0, 8));
         WebTestClient.RequestBodySpec request = web.method(endpoint.method()).uri(uri);
         if (caller != Caller.ANONYMOUS) {
@@ -183,13 +303,17 @@ class AuthorizationMatrixTests {
             request.headers(h -> h.setBearerAuth(token));
         }
         WebTestClient.RequestHeadersSpec<?> ready = body.isEmpty() ? request
+            : body.equals(CLASS_LIST_FILE) ? multipart(request)
             : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-        int status = ready.exchange().returnResult(String.class).getStatus().value();
+        var result = ready.exchange().returnResult(String.class);
+        int status = result.getStatus().value();
         Function<Integer, String> describe = s -> endpoint.key() + " as " + caller + " answered " + s;
         if (endpoint.allowed().contains(caller)) {
             assertThat(status).as(describe.apply(status)).isNotIn(401, 403);
         } else {
             assertThat(status).as(describe.apply(status)).isEqualTo(caller == Caller.ANONYMOUS ? 401 : 403);
+            assertThat(result.getResponseHeaders().getContentType()).as(describe.apply(status) + ", as a problem detail")
+                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
 }
