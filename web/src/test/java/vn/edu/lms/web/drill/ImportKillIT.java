@@ -71,9 +71,10 @@ class ImportKillIT {
                 HttpResponse.BodyHandlers.discarding());
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
                 .until(() -> tagged(lms, "accounts", importId) >= ROWS / 5);
-            application.kill();
             writtenAtKill = tagged(lms, "accounts", importId);
+            application.kill();
         }
+        assertThat(writtenAtKill).as("killed midway").isLessThan(ROWS);
         log.info("Killed the import with {} of {} accounts written", writtenAtKill, ROWS);
 
         double restart = application.startAndAwaitReady("import-restart.log", environment);
