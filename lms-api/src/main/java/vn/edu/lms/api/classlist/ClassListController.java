@@ -59,14 +59,16 @@ class ClassListController {
 
     private final ClassListImports imports;
     private final Schools schools;
+    private final SchoolAccess schoolAccess;
     private final Rosters rosters;
     private final AccountDirectory accounts;
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Scheduler files;
 
-    ClassListController(ClassListImports imports, Schools schools, Rosters rosters, AccountDirectory accounts, AuditTrail audit,
-            MessageSource messages, BlockingSchedulers schedulers) {
+    ClassListController(ClassListImports imports, Schools schools, SchoolAccess schoolAccess, Rosters rosters, AccountDirectory accounts,
+            AuditTrail audit, MessageSource messages, BlockingSchedulers schedulers) {
+        this.schoolAccess = schoolAccess;
         this.imports = imports;
         this.schools = schools;
         this.rosters = rosters;
@@ -141,8 +143,7 @@ class ClassListController {
     /** The class list as CSV (UTF-8 with BOM, opens in Excel), cells that a spreadsheet would run neutralised. */
     @GetMapping("/api/v1/classes/{classId}/students.csv")
     Mono<ResponseEntity<byte[]>> csv(@PathVariable String classId, ServerWebExchange exchange) {
-        return Access.currentUser().flatMap(user -> schools.schoolClass(classId)
-            .flatMap(c -> SchoolAccess.teachesOrAdministers(user, c) ? Mono.just(c) : Mono.error(Access.forbidden()))
+        return Access.currentUser().flatMap(user -> schoolAccess.taughtOrAdministered(classId)
             .flatMap(c -> audit.record(user.accountId(), "EXPORT", "class-list", c.id(), c.schoolId(), exchange)
                 .then(rosters.of(c.id()))
                 .flatMap(entries -> Mono.fromCallable(() -> {

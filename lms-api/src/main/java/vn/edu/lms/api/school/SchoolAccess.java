@@ -14,9 +14,11 @@ import vn.edu.lms.api.security.CurrentUser;
 public class SchoolAccess {
 
     private final ClassMembership membership;
+    private final Schools schools;
 
-    SchoolAccess(ClassMembership membership) {
+    SchoolAccess(ClassMembership membership, Schools schools) {
         this.membership = membership;
+        this.schools = schools;
     }
 
     /** District admins, and anyone holding a role at the school. */
@@ -34,8 +36,24 @@ public class SchoolAccess {
         return teachesOrAdministers(user, schoolClass) ? Mono.just(true) : membership.isMember(user, schoolClass);
     }
 
-    /** The class, if the current user may see it; 403 otherwise. */
-    public Mono<SchoolClass> requireVisible(CurrentUser user, SchoolClass schoolClass) {
-        return maySee(user, schoolClass).flatMap(may -> may ? Mono.just(schoolClass) : Mono.error(Access.forbidden()));
+    /** The class, if the current user may see it; 404 or 403 problems otherwise. */
+    public Mono<SchoolClass> visible(String classId) {
+        return Access.currentUser().flatMap(user -> schools.schoolClass(classId)
+            .flatMap(c -> maySee(user, c).flatMap(may -> may ? Mono.just(c) : Mono.error(Access.forbidden()))));
+    }
+
+    /** The class, if the current user teaches it or administers its school. */
+    public Mono<SchoolClass> taughtOrAdministered(String classId) {
+        return require(classId, SchoolAccess::teachesOrAdministers);
+    }
+
+    /** The class, if the current user administers its school. */
+    public Mono<SchoolClass> administered(String classId) {
+        return require(classId, (user, c) -> user.administers(c.schoolId()));
+    }
+
+    private Mono<SchoolClass> require(String classId, java.util.function.BiPredicate<CurrentUser, SchoolClass> rule) {
+        return Access.currentUser().flatMap(user -> schools.schoolClass(classId)
+            .flatMap(c -> rule.test(user, c) ? Mono.just(c) : Mono.error(Access.forbidden())));
     }
 }

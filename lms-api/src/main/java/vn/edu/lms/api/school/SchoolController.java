@@ -137,33 +137,24 @@ class SchoolController {
 
     @GetMapping("/api/v1/classes/{classId}")
     Mono<ClassView> schoolClass(@PathVariable String classId) {
-        return visible(classId).flatMap(this::view);
+        return access.visible(classId).flatMap(this::view);
     }
 
     @PutMapping("/api/v1/classes/{classId}/homeroom-teacher")
     Mono<ClassView> homeroom(@PathVariable String classId, @Valid @RequestBody TeacherChoice request) {
-        return administered(classId).then(schools.assignHomeroomTeacher(classId, request.teacherId())).flatMap(this::view);
+        return access.administered(classId).then(schools.assignHomeroomTeacher(classId, request.teacherId())).flatMap(this::view);
     }
 
     /** Who teaches a subject (by curriculum code, e.g. {@code toan}) in the class. */
     @PutMapping("/api/v1/classes/{classId}/subject-teachers/{subject}")
     Mono<ClassView> subjectTeacher(@PathVariable String classId, @PathVariable String subject,
             @Valid @RequestBody TeacherChoice request) {
-        return administered(classId).then(schools.assignSubjectTeacher(classId, subject, request.teacherId())).flatMap(this::view);
+        return access.administered(classId).then(schools.assignSubjectTeacher(classId, subject, request.teacherId())).flatMap(this::view);
     }
 
     @DeleteMapping("/api/v1/classes/{classId}/subject-teachers/{subject}")
     Mono<ClassView> removeSubjectTeacher(@PathVariable String classId, @PathVariable String subject) {
-        return administered(classId).then(schools.removeSubjectTeacher(classId, subject)).flatMap(this::view);
-    }
-
-    private Mono<SchoolClass> visible(String classId) {
-        return Access.currentUser().flatMap(user -> schools.schoolClass(classId).flatMap(c -> access.requireVisible(user, c)));
-    }
-
-    private Mono<SchoolClass> administered(String classId) {
-        return Access.currentUser().flatMap(user -> schools.schoolClass(classId)
-            .flatMap(c -> user.administers(c.schoolId()) ? Mono.just(c) : Mono.error(Access.forbidden())));
+        return access.administered(classId).then(schools.removeSubjectTeacher(classId, subject)).flatMap(this::view);
     }
 
     private Mono<ClassView> view(SchoolClass c) {

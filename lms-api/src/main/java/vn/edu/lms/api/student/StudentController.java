@@ -39,11 +39,13 @@ class StudentController {
     private final Rosters rosters;
     private final Schools schools;
     private final StudentAccess studentAccess;
+    private final SchoolAccess schoolAccess;
     private final AccountDirectory accounts;
     private final AuditTrail audit;
 
-    StudentController(Students students, Rosters rosters, Schools schools, StudentAccess studentAccess, AccountDirectory accounts,
-            AuditTrail audit) {
+    StudentController(Students students, Rosters rosters, Schools schools, StudentAccess studentAccess, SchoolAccess schoolAccess,
+            AccountDirectory accounts, AuditTrail audit) {
+        this.schoolAccess = schoolAccess;
         this.students = students;
         this.rosters = rosters;
         this.schools = schools;
@@ -82,16 +84,15 @@ class StudentController {
     /** The class list, sorted by given name the Vietnamese way; for the class's teachers and the school's admins. */
     @GetMapping("/api/v1/classes/{classId}/students")
     Mono<List<Rosters.Entry>> roster(@PathVariable String classId, ServerWebExchange exchange) {
-        return Access.currentUser().flatMap(user -> schools.schoolClass(classId)
-            .flatMap(c -> SchoolAccess.teachesOrAdministers(user, c)
-                ? audit.record(user.accountId(), "READ", "class-list", c.id(), c.schoolId(), exchange).then(rosters.of(c.id()))
-                : Mono.error(Access.forbidden())));
+        return schoolAccess.taughtOrAdministered(classId).flatMap(c -> Access.currentUser()
+            .flatMap(user -> audit.record(user.accountId(), "READ", "class-list", c.id(), c.schoolId(), exchange))
+            .then(rosters.of(c.id())));
     }
 
     /** Puts a student of the school in the class (a student who has no class this year, or came back). */
     @PostMapping("/api/v1/classes/{classId}/students")
     Mono<YearView> enrol(@PathVariable String classId, @Valid @RequestBody StudentChoice request, ServerWebExchange exchange) {
-        return administered(classId).flatMap(c -> students.enrol(request.studentId(), classId)
+        return schoolAccess.administered(classId).flatMap(c -> students.enrol(request.studentId(), classId)
             .flatMap(enrolment -> changed(c.schoolId(), "ENROL", enrolment, exchange)));
     }
 
@@ -148,11 +149,6 @@ class StudentController {
                     (int) promotions.stream().filter(p -> p.to() == null).count(), count)))
                 .flatMap(result -> audit.record(user.accountId(), "ROLL_OVER", "school-year", schoolId + ":" + startYear, schoolId,
                     exchange).thenReturn(result)));
-    }
-
-    private Mono<SchoolClass> administered(String classId) {
-        return Access.currentUser().flatMap(user -> schools.schoolClass(classId)
-            .flatMap(c -> user.administers(c.schoolId()) ? Mono.just(c) : Mono.error(Access.forbidden())));
     }
 
     private Mono<Student> administeredStudent(String studentId) {
