@@ -5,6 +5,7 @@
 set -euo pipefail
 jar=${LMS_JAR:-web/target/lms.jar}
 work=$(mktemp -d)
+chmod 755 "$work"   # the embedded Elasticsearch runs as another account when started as root
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port=$(free_port)
 password=do-dac-$RANDOM$RANDOM
@@ -14,7 +15,10 @@ LOG_FORMAT= LMS_BOOTSTRAP_ADMIN_PASSWORD=$password java -Xmx512m -jar "$jar" --s
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
 api=http://127.0.0.1:$port/api/v1
-until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do sleep 1; done
+until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do
+  kill -0 $app 2>/dev/null || { tail -20 "$work/app.log"; exit 1; }
+  sleep 1
+done
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 token=$(curl -sf -X POST "$api/auth/tokens" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$password\",\"name\":\"do-dac\"}" | json "['token']")
@@ -57,7 +61,13 @@ measure "class 4A, 45 students" "$work/lop-4a.csv"
 measure "school, 1500 students" "$work/truong.csv"
 measure "same school list again" "$work/truong.csv"
 class4a=$(call "$api/schools/th-do-dac/years/2026/classes" | json "[-1]['id']")
-t0=$(date +%s.%N)
-call -X POST "$api/classes/$class4a/credential-sheet?format=pdf" -o "$work/sheet.pdf"
-t1=$(date +%s.%N)
-printf '%-28s %6.2f s   (%s bytes)\n' "credential sheet, 45, PDF" "$(awk "BEGIN{print $t1-$t0}")" "$(stat -c %s "$work/sheet.pdf")"
+sheet() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  call -X POST "$api/classes/$class4a/credential-sheet?format=$2" -o "$work/sheet.$2"
+  t1=$(date +%s.%N)
+  printf '%-28s %6.2f s   (%s bytes)\n' "$1" "$(awk "BEGIN{print $t1-$t0}")" "$(stat -c %s "$work/sheet.$2")"
+}
+sheet "credential sheet 45, PDF" pdf
+sheet "again (new passwords), PDF" pdf
+sheet "again, XLSX" xlsx

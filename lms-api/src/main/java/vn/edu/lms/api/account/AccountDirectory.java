@@ -111,12 +111,12 @@ public class AccountDirectory {
      */
     public Mono<Map<String, String>> issueOneTimePasswords(Collection<String> ids) {
         return mongo.find(Query.query(Criteria.where("_id").in(ids).and("mustChangePassword").is(true)), Account.class)
-            .flatMap(account -> hasher.oneTimePassword().flatMap(password -> hasher.hash(password)
+            .flatMap(account -> hasher.oneTimePassword().flatMap(password -> hasher.hashGenerated(password)
                 .flatMap(hash -> mongo.updateFirst(Query.query(Criteria.where("_id").is(account.id())),
                     new Update().set("passwordHash", hash).set("failedSignIns", 0).unset("lockedUntil").inc("version", 1),
                     Account.class))
                 .then(store.revokeAll(account.id(), "", clock.instant()))
-                .thenReturn(Map.entry(account.id(), password))), 2)
+                .thenReturn(Map.entry(account.id(), password))), 8)
             .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 }

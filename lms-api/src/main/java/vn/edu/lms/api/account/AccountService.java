@@ -41,7 +41,12 @@ public class AccountService {
      * password when one is set up from configuration.
      */
     public Mono<Created> create(String username, String fullName, List<Grant> grants, String password, boolean mustChange) {
-        return hasher.hash(password)
+        return create(username, fullName, grants, password, mustChange, hasher.hash(password));
+    }
+
+    private Mono<Created> create(String username, String fullName, List<Grant> grants, String password, boolean mustChange,
+            Mono<String> hashed) {
+        return hashed
             .flatMap(hash -> accounts.insert(new Account(UUID.randomUUID().toString(), username, hash, fullName.strip(),
                 Names.fold(fullName), grants, mustChange, 0, null, clock.instant(), null, null)))
             .map(account -> new Created(account.id(), account.username(), password))
@@ -50,7 +55,8 @@ public class AccountService {
 
     /** Creates an account with a generated one-time password. */
     public Mono<Created> createWithOneTimePassword(String username, String fullName, List<Grant> grants) {
-        return hasher.oneTimePassword().flatMap(password -> create(username, fullName, grants, password, true));
+        return hasher.oneTimePassword().flatMap(password -> create(username, fullName, grants, password, true,
+            hasher.hashGenerated(password)));
     }
 
     Mono<Void> changePassword(String accountId, String current, String replacement, String keepTokenId) {
@@ -68,7 +74,7 @@ public class AccountService {
 
     /** An admin's reset: a new one-time password, every session ended, a change forced at next sign-in. */
     Mono<String> resetPassword(String accountId) {
-        return hasher.oneTimePassword().flatMap(password -> hasher.hash(password)
+        return hasher.oneTimePassword().flatMap(password -> hasher.hashGenerated(password)
             .flatMap(hash -> accounts.setPassword(accountId, hash, true))
             .then(accounts.revokeAll(accountId, "", clock.instant()))
             .thenReturn(password));

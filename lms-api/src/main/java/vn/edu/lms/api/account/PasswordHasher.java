@@ -16,6 +16,12 @@ class PasswordHasher {
     private static final String DECOY = "$2a$10$7EqJtq98hPqEX7fNZaFWoOHiUQvvLe4gyG0K9mkxiHcCXVgbDbM9q";
 
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(10);
+    /**
+     * For passwords we draw ourselves (~70 bits of entropy, changed at first sign-in): stretching
+     * protects guessable human passwords and adds nothing to a random one, while cost 10 made a
+     * class's credential sheet take seconds per student batch on a small server.
+     */
+    private final BCryptPasswordEncoder generatedEncoder = new BCryptPasswordEncoder(4);
     private final Scheduler scheduler;
 
     PasswordHasher(BlockingSchedulers schedulers) {
@@ -27,6 +33,11 @@ class PasswordHasher {
     }
 
     /** An empty hash (an imported account before its first password is issued) matches nothing, in the same time. */
+    /** Hashes a password drawn by {@link #oneTimePassword()}; it checks with {@link #matches} like any other. */
+    Mono<String> hashGenerated(String password) {
+        return Mono.fromCallable(() -> generatedEncoder.encode(password)).subscribeOn(scheduler);
+    }
+
     Mono<Boolean> matches(String password, String hash) {
         return Mono.fromCallable(() -> {
             if (hash.isEmpty()) {
