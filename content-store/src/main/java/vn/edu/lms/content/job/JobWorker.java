@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,23 +65,10 @@ public class JobWorker implements SmartLifecycle {
         }
         polling = Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> ""), queue.enqueued(), finished.asFlux())
             .onBackpressureDrop()
-            .concatMap(type -> Flux.fromIterable(type.isEmpty() ? handlers.values() : List.of(handlers.getOrDefault(type, NONE)))
-                .filter(handler -> handler != NONE)
+            .concatMap(type -> Flux.fromStream(type.isEmpty() ? handlers.values().stream() : Stream.ofNullable(handlers.get(type)))
                 .concatMap(this::fill), 1)
             .subscribe();
     }
-
-    private static final JobHandler NONE = new JobHandler() {
-        @Override
-        public String type() {
-            return "";
-        }
-
-        @Override
-        public Mono<Void> run(JobRun run) {
-            return Mono.empty();
-        }
-    };
 
     /** Claims jobs of the type while it has room, and starts each. */
     private Mono<Void> fill(JobHandler handler) {

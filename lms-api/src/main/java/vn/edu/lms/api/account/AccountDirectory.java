@@ -8,7 +8,6 @@ import java.util.Map;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
@@ -25,13 +24,13 @@ public class AccountDirectory {
 
     private final ReactiveMongoTemplate mongo;
     private final AccountStore store;
-    private final PasswordHasher hasher;
+    private final AccountService accounts;
     private final Clock clock;
 
-    AccountDirectory(ReactiveMongoTemplate mongo, AccountStore store, PasswordHasher hasher, Clock clock) {
+    AccountDirectory(ReactiveMongoTemplate mongo, AccountStore store, AccountService accounts, Clock clock) {
         this.mongo = mongo;
         this.store = store;
-        this.hasher = hasher;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -105,18 +104,13 @@ public class AccountDirectory {
     }
 
     /**
-     * Issues a fresh one-time password to each of the accounts that has not chosen its own yet, ending
-     * their sessions; the map holds the new passwords by account id. An account that has set its own
+     * Issues a fresh one-time password, as an admin's reset does, to each of the accounts that has not
+     * chosen its own yet, ending their sessions; the map holds the new passwords by account id. An account that has set its own
      * password keeps it and is absent from the map.
      */
     public Mono<Map<String, String>> issueOneTimePasswords(Collection<String> ids) {
         return mongo.find(Query.query(Criteria.where("_id").in(ids).and("mustChangePassword").is(true)), Account.class)
-            .flatMap(account -> hasher.oneTimePassword().flatMap(password -> hasher.hashGenerated(password)
-                .flatMap(hash -> mongo.updateFirst(Query.query(Criteria.where("_id").is(account.id())),
-                    new Update().set("passwordHash", hash).set("failedSignIns", 0).unset("lockedUntil").inc("version", 1),
-                    Account.class))
-                .then(store.revokeAll(account.id(), "", clock.instant()))
-                .thenReturn(Map.entry(account.id(), password))), 8)
+            .flatMap(account -> accounts.resetPassword(account.id()).map(password -> Map.entry(account.id(), password)), 8)
             .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 }

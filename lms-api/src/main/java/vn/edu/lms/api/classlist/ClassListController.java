@@ -170,7 +170,7 @@ class ClassListController {
             return Mono.error(new LmsProblem(HttpStatus.BAD_REQUEST, "unknown-format", format));
         }
         return Access.currentUser().flatMap(user -> schools.schoolClass(classId)
-            .flatMap(c -> user.administers(c.schoolId()) || user.accountId().equals(c.homeroomTeacherId())
+            .flatMap(c -> user.administers(c.schoolId()) || c.hasHomeroomTeacher(user.accountId())
                 ? Mono.just(c) : Mono.error(Access.forbidden()))
             .flatMap(c -> rosters.of(c.id()).flatMap(entries -> accounts.issueOneTimePasswords(
                     entries.stream().map(Rosters.Entry::studentId).toList())
@@ -209,7 +209,7 @@ class ClassListController {
             return user.administers(schoolId) ? Mono.just(java.util.Optional.empty()) : Mono.error(Access.forbidden());
         }
         return schools.schoolClass(classId).flatMap(c -> c.schoolId().equals(schoolId)
-            && (user.administers(schoolId) || user.accountId().equals(c.homeroomTeacherId()))
+            && (user.administers(schoolId) || c.hasHomeroomTeacher(user.accountId()))
                 ? Mono.just(java.util.Optional.of(c)) : Mono.error(Access.forbidden()));
     }
 
@@ -218,7 +218,7 @@ class ClassListController {
         return Access.currentUser().flatMap(user -> imports.get(importId).flatMap(found -> user.administers(found.schoolId())
             ? Mono.just(found)
             : user.accountId().equals(found.uploadedBy()) && found.classId() != null
-                ? schools.schoolClass(found.classId()).filter(c -> user.accountId().equals(c.homeroomTeacherId()))
+                ? schools.schoolClass(found.classId()).filter(c -> c.hasHomeroomTeacher(user.accountId()))
                     .map(c -> found).switchIfEmpty(Mono.error(Access.forbidden()))
                 : Mono.error(Access.forbidden())));
     }

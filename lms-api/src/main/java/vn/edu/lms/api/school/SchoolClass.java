@@ -35,9 +35,14 @@ public record SchoolClass(
         subjectTeachers = List.copyOf(subjectTeachers);
     }
 
+    /** Whether the account is this class's giáo viên chủ nhiệm. */
+    public boolean hasHomeroomTeacher(String accountId) {
+        return accountId.equals(homeroomTeacherId);
+    }
+
     /** Whether the account teaches here: as homeroom teacher or for any subject. */
     public boolean isTaughtBy(String accountId) {
-        return accountId.equals(homeroomTeacherId)
+        return hasHomeroomTeacher(accountId)
             || subjectTeachers.stream().anyMatch(assignment -> assignment.teacherId().equals(accountId));
     }
 
