@@ -79,6 +79,14 @@ public class AccountDirectory {
         return mongo.find(query, org.bson.Document.class, "accounts").map(found -> found.getString("username"));
     }
 
+    /** Every username that starts with one of {@code prefixes}: the names a clash's suffixes must avoid. */
+    public Flux<String> takenStartingWith(Collection<String> prefixes) {
+        Query query = Query.query(new Criteria().orOperator(prefixes.stream()
+            .map(prefix -> Criteria.where("username").regex("^" + prefix.replaceAll("[^A-Za-z0-9]", "\\\\$0"))).toList()));
+        query.fields().include("username");
+        return mongo.find(query, org.bson.Document.class, "accounts").map(found -> found.getString("username"));
+    }
+
     /** Inserts accounts tagged with the import; a taken username fails the whole batch's remaining inserts. */
     public Mono<Void> insertImported(String importId, List<ImportedAccount> accounts) {
         List<Account> documents = accounts.stream().map(imported -> new Account(imported.id(), imported.username(), "",

@@ -265,7 +265,7 @@ class ClassListImports {
                 proposed.put(i, Usernames.forStudent(rows.get(i).fullName(), rows.get(i).identifier()));
             }
         }
-        return settle(proposed, 0).map(usernames -> {
+        return settle(proposed).map(usernames -> {
             List<ClassListImport.Row> named = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 ClassListImport.Row r = rows.get(i);
@@ -276,23 +276,37 @@ class ClassListImports {
         });
     }
 
-    private Mono<Map<Integer, String>> settle(Map<Integer, String> proposed, int round) {
+    /**
+     * Usernames free in the district and within the file: a clash gets the first free letter suffix
+     * ("hantt.2345a", …), found against every account that starts with the clashing name, so one
+     * more query settles any number of namesakes.
+     */
+    private Mono<Map<Integer, String>> settle(Map<Integer, String> proposed) {
         return accounts.taken(proposed.values()).collect(Collectors.toSet()).flatMap(taken -> {
-            Set<String> used = new HashSet<>();
-            Map<Integer, String> next = new HashMap<>();
-            boolean clash = false;
-            for (Map.Entry<Integer, String> entry : new java.util.TreeMap<>(proposed).entrySet()) {
-                String username = entry.getValue();
-                String base = username;
-                int suffix = 0;
-                while (taken.contains(username) || !used.add(username)) {
-                    clash = true;
-                    username = base + (char) ('a' + (suffix % 26)) + (suffix >= 26 ? String.valueOf(suffix / 26) : "");
-                    suffix++;
+            Set<String> seen = new HashSet<>();
+            Set<String> clashing = new HashSet<>();
+            for (String username : proposed.values()) {
+                if (taken.contains(username) || !seen.add(username)) {
+                    clashing.add(username);
                 }
-                next.put(entry.getKey(), username);
             }
-            return clash && round < 5 ? settle(next, round + 1) : Mono.just(next);
+            if (clashing.isEmpty()) {
+                return Mono.just(proposed);
+            }
+            return accounts.takenStartingWith(clashing).collect(Collectors.toCollection(HashSet::new)).map(unavailable -> {
+                unavailable.addAll(taken);
+                Set<String> used = new HashSet<>();
+                Map<Integer, String> settled = new HashMap<>();
+                for (Map.Entry<Integer, String> entry : new java.util.TreeMap<>(proposed).entrySet()) {
+                    String base = entry.getValue();
+                    String username = base;
+                    for (int suffix = 0; unavailable.contains(username) || !used.add(username); suffix++) {
+                        username = base + (char) ('a' + (suffix % 26)) + (suffix >= 26 ? String.valueOf(suffix / 26) : "");
+                    }
+                    settled.put(entry.getKey(), username);
+                }
+                return settled;
+            });
         });
     }
 

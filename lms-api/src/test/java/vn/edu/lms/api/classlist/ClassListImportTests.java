@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.pdfbox.Loader;
@@ -165,6 +167,22 @@ class ClassListImportTests {
         assertThat(roster).extracting(Entry::number).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 45).boxed().toList());
         assertThat(roster.get(0).fullName()).as("given name first: 'An' before 'Anh'").endsWith(" An");
         assertThat(roster).allSatisfy(entry -> assertThat(entry.username()).matches("[a-z]+\\.[0-9a-z]{4}[a-z0-9]*"));
+    }
+
+    @Test
+    void namesakesWhoseIdentifiersEndAlikeEachGetTheirOwnUsernameHoweverManyImportsBringThem() {
+        String prefix = String.valueOf(ThreadLocalRandom.current().nextLong(100_000, 999_999));
+        Set<String> usernames = new HashSet<>();
+        for (int file = 0; file < 8; file++) {
+            List<String[]> rows = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                rows.add(new String[] {"Vũ Văn Nam", "02/03/2015", "Nam", "5A", prefix + file + i + "4242"});
+            }
+            Preview preview = preview(ClassListFixtures.csv(rows, true), "lop-5a-" + file + ".csv");
+            assertThat(commit(preview.id()).state()).as("import %d of 3 namesakes", file + 1).isEqualTo("APPLIED");
+        }
+        roster(class5a).stream().filter(entry -> entry.fullName().equals("Vũ Văn Nam")).forEach(entry -> usernames.add(entry.username()));
+        assertThat(usernames).hasSize(24).contains("namvv.4242", "namvv.4242a", "namvv.4242w");
     }
 
     @Test
