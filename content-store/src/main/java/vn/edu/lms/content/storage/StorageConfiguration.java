@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import vn.edu.lms.content.embedded.ConditionalOnEmbedded;
 import vn.edu.lms.content.embedded.ConditionalOnExternal;
@@ -29,26 +30,37 @@ class StorageConfiguration {
 
     @Bean
     @ConditionalOnEmbedded("lms.storage.endpoint")
-    MinioClient embeddedMinioClient(EmbeddedObjectStorage storage, StorageProperties properties) {
-        return MinioClient.builder()
-            .endpoint(storage.endpoint().toString())
-            .credentials(storage.keys().accessKey(), storage.keys().secretKey())
-            .region(properties.region())
-            .build();
+    S3Endpoint embeddedS3Endpoint(EmbeddedObjectStorage storage, StorageProperties properties) {
+        return new S3Endpoint(storage.endpoint().toString(), storage.keys().accessKey(), storage.keys().secretKey(), properties.region());
     }
 
     @Bean
     @ConditionalOnExternal("lms.storage.endpoint")
-    MinioClient configuredMinioClient(StorageProperties properties) {
-        return MinioClient.builder()
-            .endpoint(Objects.requireNonNull(properties.endpoint()).toString())
-            .credentials(Objects.requireNonNull(properties.accessKey()), Objects.requireNonNull(properties.secretKey()))
-            .region(properties.region())
-            .build();
+    S3Endpoint configuredS3Endpoint(StorageProperties properties) {
+        return new S3Endpoint(Objects.requireNonNull(properties.endpoint()).toString(), Objects.requireNonNull(properties.accessKey()),
+            Objects.requireNonNull(properties.secretKey()), properties.region());
     }
 
     @Bean
-    ObjectStorage objectStorage(MinioClient client, StorageProperties properties, BlockingSchedulers schedulers) {
-        return new ObjectStorage(client, properties.bucket(), schedulers.objectStorage());
+    MinioClient minioClient(S3Endpoint endpoint) {
+        return MinioClient.builder().endpoint(endpoint.url()).credentials(endpoint.accessKey(), endpoint.secretKey())
+            .region(endpoint.region()).build();
+    }
+
+    /** The multipart calls of resumable uploads are public only on the asynchronous client. */
+    @Bean
+    MinioAsyncClient minioAsyncClient(S3Endpoint endpoint) {
+        return MinioAsyncClient.builder().endpoint(endpoint.url()).credentials(endpoint.accessKey(), endpoint.secretKey())
+            .region(endpoint.region()).build();
+    }
+
+    /** Where the S3 API answers and with which keys: the embedded store's or the configured one. */
+    record S3Endpoint(String url, String accessKey, String secretKey, String region) {
+    }
+
+    @Bean
+    ObjectStorage objectStorage(MinioClient client, MinioAsyncClient asyncClient, StorageProperties properties,
+            BlockingSchedulers schedulers) {
+        return new ObjectStorage(client, asyncClient, properties.bucket(), schedulers.objectStorage());
     }
 }

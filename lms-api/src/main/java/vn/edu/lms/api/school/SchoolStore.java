@@ -83,6 +83,11 @@ class SchoolStore implements SmartInitializingSingleton {
         return mongo.find(Query.query(Criteria.where("_id").in(ids)), SchoolClass.class);
     }
 
+    Flux<SchoolClass> taughtBy(String teacherId) {
+        return mongo.find(Query.query(Criteria.where("closed").is(false).orOperator(Criteria.where("homeroomTeacherId").is(teacherId),
+            Criteria.where("subjectTeachers.teacherId").is(teacherId))), SchoolClass.class);
+    }
+
     Flux<SchoolClass> classesOf(String yearId) {
         return mongo.find(Query.query(Criteria.where("yearId").is(yearId)).with(Sort.by("grade", "name")), SchoolClass.class);
     }

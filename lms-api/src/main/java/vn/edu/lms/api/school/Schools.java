@@ -121,6 +121,11 @@ public class Schools {
         return store.classes(ids);
     }
 
+    /** Open classes where the teacher is homeroom or subject teacher. */
+    public Flux<SchoolClass> classesTaughtBy(String teacherId) {
+        return store.taughtBy(teacherId);
+    }
+
     public Flux<SchoolClass> classesOf(String yearId) {
         return store.classesOf(yearId);
     }

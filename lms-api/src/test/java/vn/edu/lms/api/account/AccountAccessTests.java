@@ -20,7 +20,7 @@ import vn.edu.lms.api.testing.TestAccounts;
 
 /** Who may create, read and reset accounts, and that every such access is in the audit trail. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.messages.basename=i18n/platform,i18n/api", "spring.messages.fallback-to-system-locale=false",
+    "spring.messages.basename=i18n/platform,i18n/library,i18n/api", "spring.messages.fallback-to-system-locale=false",
     "lms.security.sign-in.attempts-per-address=1000" })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @Import(ApiTestConfiguration.class)

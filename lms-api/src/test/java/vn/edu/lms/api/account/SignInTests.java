@@ -22,7 +22,7 @@ import vn.edu.lms.api.testing.MutableClock;
 import vn.edu.lms.api.testing.TestAccounts;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.messages.basename=i18n/platform,i18n/api", "spring.messages.fallback-to-system-locale=false",
+    "spring.messages.basename=i18n/platform,i18n/library,i18n/api", "spring.messages.fallback-to-system-locale=false",
     "lms.security.sign-in.first-delay=5ms", "lms.security.sign-in.max-delay=40ms",
     "lms.security.sign-in.attempts-per-address=1000" })
 @AutoConfigureWebTestClient(timeout = "PT30S")

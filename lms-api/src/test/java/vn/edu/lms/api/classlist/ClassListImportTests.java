@@ -52,7 +52,7 @@ import vn.edu.lms.api.testing.TestSchools;
 
 /** A school's class lists going in from the files schools export, all or nothing, and coming back out. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.messages.basename=i18n/platform,i18n/api", "spring.messages.fallback-to-system-locale=false",
+    "spring.messages.basename=i18n/platform,i18n/library,i18n/api", "spring.messages.fallback-to-system-locale=false",
     "lms.security.sign-in.attempts-per-address=100000", "lms.class-list.lease=2s", "lms.class-list.recovery-every=1h" })
 @AutoConfigureWebTestClient(timeout = "PT60S")
 @Import(ApiTestConfiguration.class)

@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = { "spring.messages.basename=i18n/platform,i18n/api", "spring.messages.fallback-to-system-locale=false" })
+    properties = { "spring.messages.basename=i18n/platform,i18n/library,i18n/api", "spring.messages.fallback-to-system-locale=false" })
 @AutoConfigureWebTestClient
 class CurriculumControllerTests {
 

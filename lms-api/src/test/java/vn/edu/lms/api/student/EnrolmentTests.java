@@ -28,7 +28,7 @@ import vn.edu.lms.api.testing.TestSchools;
  * and who may see which class and which student.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.messages.basename=i18n/platform,i18n/api", "spring.messages.fallback-to-system-locale=false",
+    "spring.messages.basename=i18n/platform,i18n/library,i18n/api", "spring.messages.fallback-to-system-locale=false",
     "lms.security.sign-in.attempts-per-address=100000" })
 @AutoConfigureWebTestClient(timeout = "PT60S")
 @Import(ApiTestConfiguration.class)

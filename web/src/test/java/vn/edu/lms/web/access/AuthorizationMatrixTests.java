@@ -71,6 +71,11 @@ class AuthorizationMatrixTests {
     private static final Set<Caller> PARENTS = EnumSet.of(Caller.PARENT);
     /** A body that is a class-list file, sent as multipart. */
     private static final String CLASS_LIST_FILE = "<class-list.csv>";
+    /** A tus creation request (headers, no body) for a new version of the 5A item. */
+    private static final String TUS_CREATE = "<tus-create>";
+    private static final Set<Caller> STAFF_OF_SCHOOL_A = EnumSet.of(Caller.TEACHER, Caller.REVIEWER, Caller.SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
+    private static final Set<Caller> OWNER = EnumSet.of(Caller.TEACHER);
+    private static final Set<Caller> REVIEWERS = EnumSet.of(Caller.REVIEWER);
 
     /** One endpoint: its mapping as the application declares it, a concrete request, and who may make it. */
     record Endpoint(HttpMethod method, String pattern, String uri, String body, Set<Caller> allowed) {
@@ -104,6 +109,10 @@ class AuthorizationMatrixTests {
     private SchoolClass class5a;
     private SchoolClass class5b;
     private String importId;
+    private String classItem;
+    private String privateItem;
+    private String districtItem;
+    private String uploadId;
 
     /** The matrix. Keep it in the order of the features; add every new endpoint here. */
     private List<Endpoint> matrix() {
@@ -187,7 +196,54 @@ class AuthorizationMatrixTests {
             new Endpoint(HttpMethod.POST, "/api/v1/classes/{classId}/credential-sheet", "/api/v1/classes/{5A}/credential-sheet?format=xlsx", "",
                 STAFF_OF_5A),
             new Endpoint(HttpMethod.POST, "/api/v1/classes/{classId}/credential-sheet", "/api/v1/classes/{5B}/credential-sheet", "",
-                ADMINS_OF_SCHOOL_A));
+                ADMINS_OF_SCHOOL_A),
+            // the library: items of class 5A, private to the teacher, and shared with the district but not yet approved
+            new Endpoint(HttpMethod.GET, "/api/v1/library/items", "/api/v1/library/items", "", SIGNED_IN),
+            new Endpoint(HttpMethod.POST, "/api/v1/library/items", "/api/v1/library/items", itemJson("SCHOOL", "[]"), STAFF_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/library/items/{id}", "/api/v1/library/items/{classItem}", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/library/items/{id}", "/api/v1/library/items/{privateItem}", "", OWNER),
+            new Endpoint(HttpMethod.GET, "/api/v1/library/items/{id}", "/api/v1/library/items/{districtItem}", "", MEMBERS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.PUT, "/api/v1/library/items/{id}", "/api/v1/library/items/{classItem}",
+                itemJson("CLASS", "[\"{5A}\"]"), STAFF_OF_5A),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/library/items/{id}", "/api/v1/library/items/{freshItem}", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/library/items/{id}/versions/{number}/file", "/api/v1/library/items/{classItem}/versions/1/file",
+                "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/library/items/{id}/versions/{number}/file",
+                "/api/v1/library/items/{privateItem}/versions/1/file", "", OWNER),
+            new Endpoint(HttpMethod.GET, "/api/v1/library/items/{id}/versions/{number}/thumbnail",
+                "/api/v1/library/items/{classItem}/versions/1/thumbnail", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/library/items/{id}/versions/{number}/text", "/api/v1/library/items/{classItem}/versions/1/text",
+                "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/library/items/{id}/versions/{number}/hls/{*path}",
+                "/api/v1/library/items/{classItem}/versions/1/hls/master.m3u8", "", CLASS_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/library/items/{id}/appraisal", "/api/v1/library/items/{districtItem}/appraisal",
+                "{\"decision\":\"SUBMIT\"}", STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/library/items/{id}/appraisal", "/api/v1/library/items/{districtItem}/appraisal",
+                "{\"decision\":\"REJECT\"}", REVIEWERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/library/appraisals", "/api/v1/library/appraisals", "", REVIEWERS),
+            new Endpoint(HttpMethod.OPTIONS, "/api/v1/library/uploads", "/api/v1/library/uploads", "", EVERYONE),
+            new Endpoint(HttpMethod.OPTIONS, "/api/v1/library/uploads/{id}", "/api/v1/library/uploads/{upload}", "", EVERYONE),
+            new Endpoint(HttpMethod.POST, "/api/v1/library/uploads", "/api/v1/library/uploads", TUS_CREATE, STAFF_OF_5A),
+            new Endpoint(HttpMethod.HEAD, "/api/v1/library/uploads/{id}", "/api/v1/library/uploads/{upload}", "", OWNER),
+            new Endpoint(HttpMethod.GET, "/api/v1/library/uploads/{id}", "/api/v1/library/uploads/{upload}", "", OWNER),
+            new Endpoint(HttpMethod.PATCH, "/api/v1/library/uploads/{id}", "/api/v1/library/uploads/{upload}", "", OWNER),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/library/uploads/{id}", "/api/v1/library/uploads/{upload}", "", OWNER));
+    }
+
+    private String itemJson(String scope, String classIds) {
+        return "{\"schoolId\":\"" + schoolA + "\",\"scope\":\"" + scope + "\",\"classIds\":" + classIds + ",\"metadata\":{\"title\":"
+            + "\"Phân số\",\"subjectCode\":\"toan\",\"grades\":[5],\"kind\":\"E_LECTURE\",\"licence\":\"CC_BY_4_0\"}}";
+    }
+
+    /** A library item made by the 5A teacher. */
+    private String libraryItem(String scope, String classIds) {
+        return web.post().uri("/api/v1/library/items").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(itemJson(scope, classIds.replace("{5A}", class5a.id()))).exchange()
+            .expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
+    }
+
+    private static String base64(String value) {
+        return java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
     @BeforeAll
@@ -222,6 +278,20 @@ class AuthorizationMatrixTests {
         importId = multipart(web.post().uri("/api/v1/schools/" + schoolA + "/years/2026/class-list-imports")
                 .headers(h -> h.setBearerAuth(token(usernames.get(Caller.SCHOOL_ADMIN)))))
             .exchange().expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
+    }
+
+    @BeforeAll
+    void libraryItems() {
+        classItem = libraryItem("CLASS", "[\"{5A}\"]");
+        privateItem = libraryItem("PRIVATE", "[]");
+        districtItem = libraryItem("DISTRICT", "[]");
+        String location = web.post().uri("/api/v1/library/uploads").headers(h -> {
+            h.setBearerAuth(token(usernames.get(Caller.TEACHER)));
+            h.set("Tus-Resumable", "1.0.0");
+            h.set("Upload-Length", "100");
+            h.set("Upload-Metadata", "itemId " + base64(classItem));
+        }).exchange().expectStatus().isCreated().returnResult(Void.class).getResponseHeaders().getLocation().toString();
+        uploadId = location.substring(location.lastIndexOf('/') + 1);
     }
 
     private String idOf(String username) {
@@ -298,14 +368,26 @@ class AuthorizationMatrixTests {
 
     private void check(Endpoint endpoint, Caller caller) {
         String uri = endpoint.uri().replace("{other}", otherStudentId).replace("{student}", ids.get(Caller.STUDENT))
-            .replace("{5A}", class5a.id()).replace("{5B}", class5b.id()).replace("{import}", importId);
-        String body = endpoint.body().replace("{unique}", UUID.randomUUID().toString().substring(0, 8));
+            .replace("{5A}", class5a.id()).replace("{5B}", class5b.id()).replace("{import}", importId)
+            .replace("{classItem}", classItem).replace("{privateItem}", privateItem).replace("{districtItem}", districtItem)
+            .replace("{upload}", uploadId);
+        if (uri.contains("{freshItem}")) {
+            uri = uri.replace("{freshItem}", libraryItem("CLASS", "[\"{5A}\"]"));
+        }
+        String body = endpoint.body().replace("{unique}", UUID.randomUUID().toString().substring(0, 8)).replace("{5A}", class5a.id());
         WebTestClient.RequestBodySpec request = web.method(endpoint.method()).uri(uri);
         if (caller != Caller.ANONYMOUS) {
             String token = token(usernames.get(caller));
             request.headers(h -> h.setBearerAuth(token));
         }
-        WebTestClient.RequestHeadersSpec<?> ready = body.isEmpty() ? request
+        if (body.equals(TUS_CREATE)) {
+            request.headers(h -> {
+                h.set("Tus-Resumable", "1.0.0");
+                h.set("Upload-Length", "100");
+                h.set("Upload-Metadata", "itemId " + base64(classItem));
+            });
+        }
+        WebTestClient.RequestHeadersSpec<?> ready = body.isEmpty() || body.equals(TUS_CREATE) ? request
             : body.equals(CLASS_LIST_FILE) ? multipart(request)
             : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         var result = ready.exchange().returnResult(String.class);

@@ -1,0 +1,125 @@
+package vn.edu.lms.content.library.processing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import vn.edu.lms.content.job.JobHandler;
+import vn.edu.lms.content.job.JobRun;
+import vn.edu.lms.content.job.PermanentJobFailure;
+import vn.edu.lms.content.library.item.FileVersion;
+import vn.edu.lms.content.library.item.LibraryItems;
+import vn.edu.lms.content.library.media.HlsResult;
+import vn.edu.lms.content.library.media.MediaFailure;
+import vn.edu.lms.content.library.media.MediaTranscoder;
+import vn.edu.lms.content.platform.BlockingSchedulers;
+import vn.edu.lms.content.storage.ObjectStorage;
+
+/**
+ * Second step for video and audio: FFmpeg makes the HLS ladder (or an AAC rendition), the
+ * playlists, segments and poster go to object storage under the digest, and the version becomes
+ * READY. Killed midway, the job is taken over after its lease and starts the encode again (a
+ * partial encode is not worth trusting); already-uploaded files are simply overwritten.
+ */
+@Component
+class TranscodeJob implements JobHandler {
+
+    static final String TYPE = "library.transcode";
+
+    private final LibraryItems items;
+    private final ObjectStorage storage;
+    private final MediaTranscoder transcoder;
+    private final WorkFiles workFiles;
+    private final Scheduler files;
+
+    TranscodeJob(LibraryItems items, ObjectStorage storage, MediaTranscoder transcoder, BlockingSchedulers schedulers) {
+        this.items = items;
+        this.storage = storage;
+        this.transcoder = transcoder;
+        this.files = schedulers.files();
+        this.workFiles = new WorkFiles(files);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public int maxAttempts() {
+        return 3;
+    }
+
+    @Override
+    public Duration timeout() {
+        return Duration.ofHours(3);
+    }
+
+    @Override
+    public boolean isPermanent(Throwable failure) {
+        return failure instanceof PermanentJobFailure
+            || failure instanceof MediaFailure media && !"timeout".equals(media.reason());
+    }
+
+    @Override
+    public Mono<Void> run(JobRun run) {
+        String itemId = run.payload().get("itemId");
+        int number = Integer.parseInt(run.payload().get("version"));
+        return items.item(itemId).flatMap(item -> Mono.justOrEmpty(item.file(number)))
+            .switchIfEmpty(Mono.error(() -> new PermanentJobFailure("item version gone")))
+            .flatMap(file -> workFiles.withDirectory(directory -> storage.download(file.blobKey(), directory.resolve("source"))
+                .flatMap(source -> encode(run, source, directory.resolve("hls")))
+                .flatMap(result -> upload(file, directory.resolve("hls"), result))
+                .flatMap(hls -> items.updateFile(itemId, number, version -> ProcessFileJob.ready(withHls(version, hls))))))
+            .then()
+            .onErrorResume(failure -> Failures.recordIfFinal(items, run, this, itemId, number, failure));
+    }
+
+    /** FFmpeg's progress, reported to the job at most every 5 %, from 30 % (extraction done) to 95 %. */
+    private Mono<HlsResult> encode(JobRun run, Path source, Path output) {
+        AtomicInteger reported = new AtomicInteger(-5);
+        return Mono.fromCallable(() -> Files.createDirectories(output)).subscribeOn(files)
+            .then(transcoder.toHls(source, output, percent -> {
+                if (percent >= reported.get() + 5) {
+                    reported.set(percent);
+                    run.progress(30 + percent * 65 / 100).subscribe();
+                }
+            }));
+    }
+
+    private Mono<FileVersion.Hls> upload(FileVersion file, Path output, HlsResult result) {
+        String prefix = "hls/" + file.sha256() + "/";
+        return Mono.fromCallable(() -> {
+            try (Stream<Path> paths = Files.walk(output)) {
+                return paths.filter(Files::isRegularFile).toList();
+            }
+        }).subscribeOn(files).flatMapMany(Flux::fromIterable)
+            .flatMap(path -> storage.putFile(prefix + output.relativize(path).toString().replace('\\', '/'), path, contentType(path)), 4)
+            .then(Mono.fromSupplier(() -> new FileVersion.Hls(prefix, result.masterPlaylist(), result.audioOnly(), result.durationSeconds(),
+                renditions(result), result.poster() == null ? null : prefix + result.poster())));
+    }
+
+    private static List<FileVersion.Hls.Rendition> renditions(HlsResult result) {
+        return result.renditions().stream().map(r -> new FileVersion.Hls.Rendition(r.name(), r.width(), r.height(), r.videoKbps(),
+            r.audioKbps())).toList();
+    }
+
+    private static String contentType(Path path) {
+        String name = path.getFileName().toString();
+        return name.endsWith(".m3u8") ? "application/vnd.apple.mpegurl" : name.endsWith(".ts") ? "video/mp2t"
+            : name.endsWith(".jpg") ? "image/jpeg" : "application/octet-stream";
+    }
+
+    private static FileVersion withHls(FileVersion file, FileVersion.Hls hls) {
+        return new FileVersion(file.number(), file.uploadId(), file.sha256(), file.blobKey(), file.size(), file.mediaType(), file.fileName(),
+            file.uploadedAt(), file.uploadedBy(), file.state(), null, file.progress(), file.extracted(), hls);
+    }
+}
