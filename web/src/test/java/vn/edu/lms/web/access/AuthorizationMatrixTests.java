@@ -278,10 +278,11 @@ class AuthorizationMatrixTests {
         importId = multipart(web.post().uri("/api/v1/schools/" + schoolA + "/years/2026/class-list-imports")
                 .headers(h -> h.setBearerAuth(token(usernames.get(Caller.SCHOOL_ADMIN)))))
             .exchange().expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
+        libraryItems();
     }
 
-    @BeforeAll
-    void libraryItems() {
+    /** Items and an upload of the 5A teacher; after the callers exist. */
+    private void libraryItems() {
         classItem = libraryItem("CLASS", "[\"{5A}\"]");
         privateItem = libraryItem("PRIVATE", "[]");
         districtItem = libraryItem("DISTRICT", "[]");

@@ -33,10 +33,11 @@ final class ChildCommand {
     }
 
     static ChildCommand of(ExtractionProperties properties) {
-        return of(properties, System.getProperty("java.class.path"));
+        return of(properties, System.getProperty("java.class.path"), ExtractionChild.class.getName());
     }
 
-    static ChildCommand of(ExtractionProperties properties, String serverClassPath) {
+    /** The command for another main class (tests stand in children that misbehave on purpose). */
+    static ChildCommand of(ExtractionProperties properties, String serverClassPath, String mainClass) {
         List<String> jvm = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx" + properties.maxHeap().toMegabytes() + "m",
@@ -53,9 +54,9 @@ final class ChildCommand {
         String classPath = absolute(serverClassPath);
         List<String> main = new ArrayList<>();
         if (isBootJar(classPath)) {
-            main.addAll(List.of("-Dloader.main=" + ExtractionChild.class.getName(), "-cp", classPath, BOOT_LAUNCHER));
+            main.addAll(List.of("-Dloader.main=" + mainClass, "-cp", classPath, BOOT_LAUNCHER));
         } else {
-            main.addAll(List.of("-cp", classPath, ExtractionChild.class.getName()));
+            main.addAll(List.of("-cp", classPath, mainClass));
         }
         main.addAll(ChildSettings.of(properties).toArguments());
         return new ChildCommand(List.copyOf(jvm), List.copyOf(main));
@@ -75,7 +76,7 @@ final class ChildCommand {
             return false;
         }
         try (var jar = new JarFile(classPath)) {
-            return jar.getEntry("BOOT-INF/lib/") != null || jar.stream().anyMatch(entry -> entry.getName().startsWith("BOOT-INF/"));
+            return jar.getEntry("BOOT-INF/") != null || jar.stream().anyMatch(entry -> entry.getName().startsWith("BOOT-INF/"));
         } catch (IOException e) {
             return false;
         }

@@ -129,7 +129,7 @@ public class MediaTranscoder implements DisposableBean {
                 report(0);
                 FfmpegProcess.Result result = ffmpeg(plan.arguments(), LAST_LINES, micros -> progress(micros, probe));
                 if (result.exitCode() != 0) {
-                    throw failure(result.lines());
+                    throw crashed(result.exitCode()) ? crash(result.exitCode()) : failure(result.lines());
                 }
                 HlsResult hls = finish(probe, plan, result.lines());
                 report(100);
@@ -154,7 +154,11 @@ public class MediaTranscoder implements DisposableBean {
             // "ffmpeg -i file" with no output describes the input on stderr and exits 1.
             List<String> arguments = List.of("-nostdin", "-hide_banner", "-protocol_whitelist", "file",
                 "-i", source.toAbsolutePath().toString());
-            return MediaProbe.parse(ffmpeg(arguments, PROBE_LINES, micros -> { }).lines());
+            FfmpegProcess.Result result = ffmpeg(arguments, PROBE_LINES, micros -> { });
+            if (crashed(result.exitCode())) {
+                throw crash(result.exitCode());
+            }
+            return MediaProbe.parse(result.lines());
         }
 
         void stop(Stop why) {
@@ -247,6 +251,18 @@ public class MediaTranscoder implements DisposableBean {
             List<Rendition> renditions = plan.variants().stream().map(Variant::rendition).toList();
             return new HlsResult(duration, probe.audioOnly(), renditions, HlsPlan.MASTER, poster);
         }
+    }
+
+    /**
+     * Killed by a signal we did not send (128 + signal; ffmpeg's own errors exit 1). Measured: the
+     * bundled FFmpeg 4.4.1 dies of SIGSEGV on any MPEG-TS input on our machines; that is not the file's fault.
+     */
+    private static boolean crashed(int exitCode) {
+        return exitCode > 128 && exitCode < 128 + 65;
+    }
+
+    private static MediaFailure crash(int exitCode) {
+        return new MediaFailure(MediaFailure.FFMPEG_FAILED, "ffmpeg crashed (signal " + (exitCode - 128) + ") on this file.");
     }
 
     /** ffmpeg's HLS muxer does not create the rendition directories; a retry starts from clean ones. */

@@ -18,18 +18,21 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDFormContentStream;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -123,6 +126,65 @@ final class Fixtures {
                 document.addPage(page);
             }
             document.save(file.toFile());
+        }
+        return file;
+    }
+
+    /**
+     * A PDF whose XMP metadata stream inflates to {@code megabytes} MB of one letter. Tika reads the
+     * metadata whole, so this is the PDF form of a decompression bomb: it exhausts any small heap fast.
+     */
+    static Path pdfWithInflatingMetadata(Path file, int megabytes) throws IOException {
+        var packed = new ByteArrayOutputStream();
+        try (var out = new DeflaterOutputStream(packed, new Deflater(Deflater.BEST_COMPRESSION))) {
+            out.write(("<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?><x:xmpmeta xmlns:x='adobe:ns:meta/'>"
+                + "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+                + "<rdf:Description rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/'><dc:title><rdf:Alt>"
+                + "<rdf:li xml:lang='x-default'>").getBytes(UTF_8));
+            byte[] chunk = new byte[1 << 20];
+            Arrays.fill(chunk, (byte) 'a');
+            for (int i = 0; i < megabytes; i++) {
+                out.write(chunk);
+            }
+            out.write("</rdf:li></rdf:Alt></dc:title></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end='w'?>".getBytes(UTF_8));
+        }
+        try (var document = new PDDocument()) {
+            document.addPage(new PDPage(PDRectangle.A4));
+            COSStream stream = document.getDocument().createCOSStream();
+            try (OutputStream raw = stream.createRawOutputStream()) {
+                raw.write(packed.toByteArray()); // already deflated: PDFBox would otherwise hold the inflated bytes
+            }
+            stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            stream.setItem(COSName.TYPE, COSName.METADATA);
+            stream.setItem(COSName.SUBTYPE, COSName.getPDFName("XML"));
+            document.getDocumentCatalog().setMetadata(new PDMetadata(stream));
+            document.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** A zip holding a text and a zip, which holds a text and a zip, and so on: {@code levels} texts deep. */
+    static Path nestedZips(Path file, int levels) throws IOException {
+        byte[] inner = null;
+        for (int level = levels; level >= 1; level--) {
+            var bytes = new ByteArrayOutputStream();
+            try (var zip = new ZipOutputStream(bytes)) {
+                deflated(zip, "tang-" + level + ".txt", ("Tầng số " + level + " của tệp nén.").getBytes(UTF_8));
+                if (inner != null) {
+                    deflated(zip, "ben-trong.zip", inner);
+                }
+            }
+            inner = bytes.toByteArray();
+        }
+        return Files.write(file, inner);
+    }
+
+    /** A zip of {@code count} small texts, "Mục 001" to "Mục nnn". */
+    static Path zipOfTexts(Path file, int count) throws IOException {
+        try (var zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (int i = 1; i <= count; i++) {
+                deflated(zip, "muc-%03d.txt".formatted(i), "Mục %03d: bài tập về nhà.".formatted(i).getBytes(UTF_8));
+            }
         }
         return file;
     }

@@ -85,8 +85,12 @@ class MediaTranscoderTests {
     @Test
     void aLandscape720pVideoGetsA240pTo720pLadderThatFfprobeReads() throws Exception {
         List<Integer> progress = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
 
-        HlsResult result = preferred.toHls(landscape720, out, progress::add).block(WAIT);
+        HlsResult result = preferred.toHls(landscape720, out, percent -> {
+            progress.add(percent);
+            threads.add(Thread.currentThread().getName());
+        }).block(WAIT);
 
         assertThat(result.audioOnly()).isFalse();
         assertThat(result.renditions()).containsExactly(
@@ -104,6 +108,7 @@ class MediaTranscoderTests {
         assertThat(result.poster()).isEqualTo("poster.jpg");
         assertThat(videoSizes(out.resolve("poster.jpg"))).containsExactly("640x360");
         assertThat(progress).isSorted().doesNotHaveDuplicates().startsWith(0).endsWith(100);
+        assertThat(threads).allMatch(thread -> thread.startsWith("media-"));
     }
 
     @Test
@@ -200,6 +205,25 @@ class MediaTranscoderTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> ffmpegChildren().isEmpty());
         assertThat(running).noneMatch(ProcessHandle::isAlive);
         assertThat(out.resolve("master.m3u8")).doesNotExist();
+    }
+
+    @Test
+    void shuttingDownKillsTheTranscodingsInFlight() throws Exception {
+        MediaTranscoder stopping = new MediaTranscoder(properties(true, Duration.ofMinutes(5)));
+        CountDownLatch encoding = new CountDownLatch(1);
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        stopping.toHls(longer, out, percent -> {
+            if (percent > 0) {
+                encoding.countDown();
+            }
+        }).subscribe(result -> { }, errors::add);
+        assertThat(encoding.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        stopping.destroy();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> ffmpegChildren().isEmpty() && !errors.isEmpty());
+        assertThat(errors).singleElement().isInstanceOfSatisfying(MediaFailure.class,
+            failure -> assertThat(failure.reason()).isEqualTo("ffmpeg-failed"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package vn.edu.lms.api.library;
+package vn.edu.lms.api.libraryaccess;
 
 import java.util.HashSet;
 import java.util.List;
