@@ -23,6 +23,8 @@ final class ChildCommand {
 
     static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
     static final String LOGGING = "vn/edu/lms/content/library/extraction/child-logback.xml";
+    /** The prefix of each child's private temporary directory. */
+    static final String TEMP_PREFIX = "lms-extraction-";
 
     private final List<String> jvm;
     private final List<String> main;

@@ -8,6 +8,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
 
@@ -31,6 +32,7 @@ import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.ContentHandlerDecorator;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
@@ -42,10 +44,10 @@ import org.xml.sax.SAXException;
 final class DocumentParser {
 
     /**
-     * POI refuses a zip entry that inflates more than 500 times. Deflate tops out near 1000:1, so
-     * this catches the packed bombs, while real documents (tens to a hundred times at most) pass.
+     * POI refuses a zip entry that inflates more than 500 times. Deflate tops out near 1000:1, so this
+     * catches the packed bombs, while ordinary document parts (which inflate tens of times) pass.
      */
-    static final double MIN_INFLATE_RATIO = 1.0 / 500;
+    private static final double MIN_INFLATE_RATIO = 1.0 / 500;
     /** The same limit on what a zip's directory declares, for entries past this size. */
     private static final long MAX_DECLARED_RATIO = 500;
     private static final long RATIO_GRACE_BYTES = 1 << 20;
@@ -60,8 +62,8 @@ final class DocumentParser {
         this.parser = new AutoDetectParser(config);
         this.detector = config.getDetector();
         // Loading Tika's OOXMLParser (just now) switched POI's inflate-ratio guard off for the whole JVM:
-        // Tika relies on counting the text that comes out, which is too late for parts POI reads whole
-        // into memory. Switched back on here, in the child only.
+        // Tika relies on counting the text that comes out, which is too late for parts read whole into
+        // memory (by POI, or by the thumbnails). Switched back on here, in the child only.
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
     }
 
@@ -89,7 +91,7 @@ final class DocumentParser {
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
             mediaType = detector.detect(in, metadata).getBaseType().toString();
             try {
-                parser.parse(in, handler, metadata, context());
+                parser.parse(in, new LineBreaks(handler), metadata, context());
             } catch (Exception | StackOverflowError e) {
                 if (!WriteLimitReachedException.isWriteLimitReached(e)) {
                     throw new ExtractionFailure(reasonFor(e));
@@ -258,6 +260,46 @@ final class DocumentParser {
 
     private static String nfc(String value) {
         return Normalizer.isNormalized(value, Normalizer.Form.NFC) ? value : Normalizer.normalize(value, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Puts a line break between a heading, paragraph or list item and the text after it, unless the
+     * parser wrote whitespace there itself (most do). Tika's ODF parser does not after headings, which
+     * glued "Bài 12" to the first word of the next paragraph.
+     */
+    private static final class LineBreaks extends ContentHandlerDecorator {
+
+        private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "blockquote", "pre");
+        private static final char[] NEWLINE = { '\n' };
+
+        private boolean breakDue;
+
+        LineBreaks(ContentHandler handler) {
+            super(handler);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String name) throws SAXException {
+            super.endElement(uri, localName, name);
+            breakDue |= BLOCKS.contains(localName);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (breakDue && length > 0) {
+                breakDue = false;
+                if (!Character.isWhitespace(ch[start])) {
+                    super.characters(NEWLINE, 0, 1);
+                }
+            }
+            super.characters(ch, start, length);
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+            breakDue &= length == 0;
+            super.ignorableWhitespace(ch, start, length);
+        }
     }
 
     /**

@@ -12,7 +12,10 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The main class of an extraction child JVM, started by {@link Extractor}; not for people to run.
@@ -60,8 +63,26 @@ public final class ExtractionChild {
         System.exit(0);
     }
 
-    /** The server normally kills its children; this covers the server itself being killed. */
+    /**
+     * The server normally kills its children and removes their temporary directories; this covers the
+     * server itself being killed. The directory may hold spooled parts of a document, so it goes too.
+     */
     private static void exitWithServer() {
-        ProcessHandle.current().parent().ifPresent(server -> server.onExit().thenRun(() -> Runtime.getRuntime().halt(2)));
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        boolean ownTemp = temp.getFileName() != null && temp.getFileName().toString().startsWith(ChildCommand.TEMP_PREFIX);
+        ProcessHandle.current().parent().ifPresent(server -> server.onExit().thenRun(() -> {
+            if (ownTemp) {
+                deleteRecursively(temp);
+            }
+            Runtime.getRuntime().halt(2);
+        }));
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: the process is about to end
+        }
     }
 }

@@ -13,7 +13,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,7 +43,6 @@ final class ExtractionWorker {
     private static final Duration EXIT_WAIT = Duration.ofSeconds(2);
     /** The exit code of -XX:+ExitOnOutOfMemoryError. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
-    private static final int MAX_LOGGED_LINE = 1_000;
 
     private final ChildCommand command;
     private final Duration timeout;
@@ -88,7 +89,12 @@ final class ExtractionWorker {
                 }
                 extraction = Wire.decode(answer.payload());
             } catch (IOException lost) {
-                throw new ExtractionFailure(discard(current, expired.get()));
+                String reason = discard(current, expired.get());
+                if (closed) {
+                    // Killed by the shutdown, not by the file: not an ExtractionFailure, so a job tries the file again.
+                    throw new IllegalStateException("the extractor shut down during the extraction");
+                }
+                throw new ExtractionFailure(reason);
             }
             try {
                 Wire.Frame thumbnail = Wire.read(current.answers(), Wire.MAX_THUMBNAIL_BYTES);
@@ -137,6 +143,10 @@ final class ExtractionWorker {
         }
         current = start();
         child = current;
+        if (closed) {
+            close(); // shut down while this child was starting
+            throw new IllegalStateException("the extractor is shut down");
+        }
         return current;
     }
 
@@ -147,12 +157,14 @@ final class ExtractionWorker {
     private Child start() {
         Path temp = null;
         Process process = null;
+        ErrorPump errors = null;
         try {
             // The child's own temporary directory and working directory: whatever a killed child leaves
             // behind goes with it.
-            temp = Files.createTempDirectory("lms-extraction-");
+            temp = Files.createTempDirectory(ChildCommand.TEMP_PREFIX);
             process = new ProcessBuilder(command.forTemporaryDirectory(temp)).directory(temp.toFile()).start();
-            pumpToLog(process);
+            errors = new ErrorPump(process);
+            errors.start();
             var started = new Child(process, temp,
                 new DataOutputStream(new BufferedOutputStream(process.getOutputStream())),
                 new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16)));
@@ -176,8 +188,9 @@ final class ExtractionWorker {
             if (temp != null) {
                 deleteRecursively(temp);
             }
-            throw new IllegalStateException("the extraction child did not start (exit " + exit + "; its output is logged at DEBUG under "
-                + ExtractionChild.class.getName() + ")", e);
+            // Printed before any document was read, so it holds no document text.
+            throw new IllegalStateException("the extraction child did not start (exit " + exit + "): "
+                + (errors == null ? "" : errors.lastLines()), e);
         }
     }
 
@@ -197,7 +210,9 @@ final class ExtractionWorker {
         String reason = timedOut ? ExtractionFailure.TIMEOUT
             : exit != null && exit == OUT_OF_MEMORY_EXIT ? ExtractionFailure.OUT_OF_MEMORY
             : ExtractionFailure.CRASHED;
-        log.warn("Extraction child {} lost ({}, exit {}); a new one starts for the next file", process.pid(), reason, exit);
+        if (!closed) {
+            log.warn("Extraction child {} lost ({}, exit {}); a new one starts for the next file", process.pid(), reason, exit);
+        }
         return reason;
     }
 
@@ -210,30 +225,66 @@ final class ExtractionWorker {
         }
     }
 
-    /** Copies the child's standard error to the log, line by line, each line capped (a child may print anything). */
-    private static void pumpToLog(Process process) {
-        long pid = process.pid();
-        Thread pump = new Thread(() -> {
+    /**
+     * Copies a child's standard error to the log, line by line, each line capped (a child may print
+     * anything), and keeps the last few lines for the message when a child fails to start.
+     */
+    private static final class ErrorPump extends Thread {
+
+        private static final int MAX_LINE = 1_000;
+        private static final int KEPT_LINES = 20;
+
+        private final Process process;
+        private final Deque<String> last = new ArrayDeque<>();
+
+        ErrorPump(Process process) {
+            super("extraction-child-" + process.pid() + "-stderr");
+            this.process = process;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
             try (Reader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), UTF_8))) {
                 var line = new StringBuilder();
                 int c;
                 while ((c = in.read()) != -1) {
                     if (c == '\n') {
-                        childLog.debug("[{}] {}", pid, line);
-                        line.setLength(0);
-                    } else if (line.length() < MAX_LOGGED_LINE) {
+                        emit(line);
+                    } else if (line.length() < MAX_LINE) {
                         line.append((char) c);
                     }
                 }
                 if (!line.isEmpty()) {
-                    childLog.debug("[{}] {}", pid, line);
+                    emit(line);
                 }
             } catch (IOException ended) {
                 // the child is gone
             }
-        }, "extraction-child-" + pid + "-stderr");
-        pump.setDaemon(true);
-        pump.start();
+        }
+
+        private void emit(StringBuilder line) {
+            childLog.debug("[{}] {}", process.pid(), line);
+            synchronized (last) {
+                if (last.size() == KEPT_LINES) {
+                    last.removeFirst();
+                }
+                last.addLast(line.toString());
+            }
+            line.setLength(0);
+        }
+
+        /** What the child last printed, once it has ended. */
+        String lastLines() {
+            try {
+                join(EXIT_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (last) {
+                return String.join(" | ", last);
+            }
+        }
     }
 
     private static void deleteRecursively(Path directory) {

@@ -59,7 +59,8 @@ public class Extractor implements DisposableBean {
      *
      * @return the extraction; or an error: {@link ExtractionFailure} when the file gives none (its
      *         {@link ExtractionFailure#reason() reason} says why), an IOException when the file cannot
-     *         be read at all (missing), an IllegalStateException when no child can be started
+     *         be read at all (missing), an IllegalStateException when no child can be started or the
+     *         extractor shut down meanwhile (neither is the file's fault: worth another try)
      */
     public Mono<Extraction> extract(Path file) {
         return Mono.fromCallable(() -> extractNow(file)).subscribeOn(scheduler);

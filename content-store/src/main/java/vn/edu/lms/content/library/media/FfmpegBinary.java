@@ -82,7 +82,13 @@ record FfmpegBinary(ProcessLocator locator, boolean system, String versionLine) 
         try {
             versionLine = run(locator.getExecutablePath(), "-version").get(0);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("ffmpeg at " + locator.getExecutablePath() + " does not run", e);
+            if (system) {
+                throw new IllegalStateException("ffmpeg at " + locator.getExecutablePath() + " does not run", e);
+            }
+            // The rest of the application works without video: start, and let each transcoding fail visibly.
+            log.error("No usable ffmpeg: the bundled one at {} does not run ({}); transcoding will fail",
+                locator.getExecutablePath(), e.toString());
+            return new FfmpegBinary(locator, false, "not runnable");
         }
         FfmpegBinary binary = new FfmpegBinary(locator, system, versionLine);
         log.info("Media transcoding uses {}: {}", binary.description(), versionLine);

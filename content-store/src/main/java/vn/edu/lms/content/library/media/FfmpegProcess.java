@@ -61,11 +61,9 @@ final class FfmpegProcess implements AutoCloseable {
         ArrayDeque<String> lines = new ArrayDeque<>();
         try (BufferedReader stderr = new BufferedReader(new InputStreamReader(wrapper.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = stderr.readLine()) != null;) {
-                if (line.startsWith("out_time_us=") || line.startsWith("out_time_ms=")) {
-                    // out_time_ms is microseconds too (an old FFmpeg misnomer); both come in every block.
-                    if (line.startsWith("out_time_us=")) {
-                        progress.accept(micros(line.substring("out_time_us=".length())));
-                    }
+                // out_time_ms is microseconds too (an old misnomer); out_time_us says what it is.
+                if (line.startsWith("out_time_us=")) {
+                    progress.accept(micros(line.substring("out_time_us=".length())));
                 } else if (!line.isBlank() && !isProgress(line)) {
                     if (lines.size() == keep) {
                         lines.removeFirst();
@@ -91,10 +89,6 @@ final class FfmpegProcess implements AutoCloseable {
             running.destroyForcibly();
             return -1;
         }
-    }
-
-    boolean wasKilled() {
-        return killed;
     }
 
     /** SIGKILL: output is thrown away anyway, so there is nothing to let ffmpeg finish. */

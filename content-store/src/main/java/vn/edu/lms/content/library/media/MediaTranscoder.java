@@ -43,7 +43,7 @@ public class MediaTranscoder implements DisposableBean {
     private static final int QUEUED_TASKS = 1_000;
     /** Log lines kept from a transcoding, for the error summary. */
     private static final int LAST_LINES = 20;
-    private static final int PROBE_LINES = 2_000;
+    private static final int PROBE_LINES = 10_000;
     private static final Pattern DEMUXER_PREFIX = Pattern.compile("^\\[[^\\]]+ @ 0x[0-9a-f]+\\] ");
     private static final Pattern ANY_PATH = Pattern.compile("(?<![\\w.])/[^\\s'\":,]+");
 

@@ -65,6 +65,18 @@ class ExtractionWorkerTests {
         }
     }
 
+    @Test
+    void aChildThatCannotStartIsAFaultOfTheInstallationNotOfTheFile() throws IOException {
+        var worker = new ExtractionWorker(ChildCommand.of(properties, System.getProperty("java.class.path"), "no.such.Child"),
+            properties, watchdog);
+        Path file = Files.writeString(files.resolve("a.txt"), "x");
+
+        IllegalStateException failure = catchThrowableOfType(IllegalStateException.class, () -> worker.extract(file));
+
+        assertThat(failure).hasMessageContaining("exit 1").hasMessageContaining("no.such.Child");
+        worker.close();
+    }
+
     private ExtractionWorker worker(Class<?> child) {
         return new ExtractionWorker(ChildCommand.of(properties, System.getProperty("java.class.path"), child.getName()),
             properties, watchdog);

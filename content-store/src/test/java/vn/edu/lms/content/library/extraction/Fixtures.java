@@ -53,14 +53,15 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
  * Realistic documents written at test time: the real libraries (PDFBox, POI) for the formats they
- * write, and by hand for ODF and EPUB, which are zip files of XML. Vietnamese throughout.
+ * write, and by hand for ODF and EPUB, which are zip files of XML. Vietnamese throughout. Public for
+ * the tests of the features that upload and process documents.
  */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String TITLE = "Toán lớp 2 – Bài 12";
-    static final String AUTHOR = "Nguyễn Thị Thu Hà";
-    static final String ADDITION = "Phép cộng các số trong phạm vi 100";
-    static final String SUBTRACTION = "Phép trừ có nhớ: 52 − 17 = 35";
+    public static final String TITLE = "Toán lớp 2 – Bài 12";
+    public static final String AUTHOR = "Nguyễn Thị Thu Hà";
+    public static final String ADDITION = "Phép cộng các số trong phạm vi 100";
+    public static final String SUBTRACTION = "Phép trừ có nhớ: 52 − 17 = 35";
 
     /** A Vietnamese-capable TrueType font from the PDFBox jar itself: no dependency on the machine's fonts. */
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
@@ -69,7 +70,7 @@ final class Fixtures {
     }
 
     /** A two-page PDF with an embedded font subset, a title, an author and a declared language. */
-    static Path pdf(Path file) throws IOException {
+    public static Path pdf(Path file) throws IOException {
         try (var document = new PDDocument(); InputStream font = Fixtures.class.getResourceAsStream(FONT)) {
             PDType0Font liberation = PDType0Font.load(document, font);
             for (String line : new String[] { ADDITION, SUBTRACTION }) {
@@ -98,7 +99,7 @@ final class Fixtures {
      * stream. The extractor keeps every letter drawn on a page (to sort them into lines) until the page
      * is done: many letters per page exhaust the heap, many pages take long.
      */
-    static Path heavyPdf(Path file, int glyphs, int timesPerPage, int pages) throws IOException {
+    public static Path heavyPdf(Path file, int glyphs, int timesPerPage, int pages) throws IOException {
         try (var document = new PDDocument()) {
             var form = new PDFormXObject(document);
             form.setBBox(PDRectangle.A4);
@@ -134,7 +135,7 @@ final class Fixtures {
      * A PDF whose XMP metadata stream inflates to {@code megabytes} MB of one letter. Tika reads the
      * metadata whole, so this is the PDF form of a decompression bomb: it exhausts any small heap fast.
      */
-    static Path pdfWithInflatingMetadata(Path file, int megabytes) throws IOException {
+    public static Path pdfWithInflatingMetadata(Path file, int megabytes) throws IOException {
         var packed = new ByteArrayOutputStream();
         try (var out = new DeflaterOutputStream(packed, new Deflater(Deflater.BEST_COMPRESSION))) {
             out.write(("<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?><x:xmpmeta xmlns:x='adobe:ns:meta/'>"
@@ -164,7 +165,7 @@ final class Fixtures {
     }
 
     /** A zip holding a text and a zip, which holds a text and a zip, and so on: {@code levels} texts deep. */
-    static Path nestedZips(Path file, int levels) throws IOException {
+    public static Path nestedZips(Path file, int levels) throws IOException {
         byte[] inner = null;
         for (int level = levels; level >= 1; level--) {
             var bytes = new ByteArrayOutputStream();
@@ -180,7 +181,7 @@ final class Fixtures {
     }
 
     /** A zip of {@code count} small texts, "Mục 001" to "Mục nnn". */
-    static Path zipOfTexts(Path file, int count) throws IOException {
+    public static Path zipOfTexts(Path file, int count) throws IOException {
         try (var zip = new ZipOutputStream(Files.newOutputStream(file))) {
             for (int i = 1; i <= count; i++) {
                 deflated(zip, "muc-%03d.txt".formatted(i), "Mục %03d: bài tập về nhà.".formatted(i).getBytes(UTF_8));
@@ -189,7 +190,7 @@ final class Fixtures {
         return file;
     }
 
-    static Path docx(Path file) throws IOException {
+    public static Path docx(Path file) throws IOException {
         try (var document = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
             document.createParagraph().createRun().setText(ADDITION);
             document.createParagraph().createRun().setText(SUBTRACTION);
@@ -200,7 +201,7 @@ final class Fixtures {
         return file;
     }
 
-    static Path pptx(Path file) throws IOException {
+    public static Path pptx(Path file) throws IOException {
         try (var show = new XMLSlideShow(); OutputStream out = Files.newOutputStream(file)) {
             for (String line : new String[] { ADDITION, SUBTRACTION }) {
                 XSLFSlide slide = show.createSlide();
@@ -216,7 +217,7 @@ final class Fixtures {
         return file;
     }
 
-    static Path xlsx(Path file) throws IOException {
+    public static Path xlsx(Path file) throws IOException {
         try (var workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             var sheet = workbook.createSheet("Điểm lớp 2A");
             sheet.createRow(0).createCell(0).setCellValue(ADDITION);
@@ -237,7 +238,7 @@ final class Fixtures {
     }
 
     /** An ODF text document as LibreOffice lays it out, with its preview picture. */
-    static Path odt(Path file) throws IOException {
+    public static Path odt(Path file) throws IOException {
         String content = """
             <?xml version="1.0" encoding="UTF-8"?>
             <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -283,7 +284,7 @@ final class Fixtures {
     }
 
     /** An EPUB 3 book: container, package document with Dublin Core metadata, a navigation page and a chapter. */
-    static Path epub(Path file) throws IOException {
+    public static Path epub(Path file) throws IOException {
         String container = """
             <?xml version="1.0" encoding="UTF-8"?>
             <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -331,7 +332,7 @@ final class Fixtures {
         return file;
     }
 
-    static Path html(Path file) throws IOException {
+    public static Path html(Path file) throws IOException {
         String html = """
             <!DOCTYPE html>
             <html lang="vi">
@@ -348,15 +349,15 @@ final class Fixtures {
     }
 
     /** Plain UTF-8 without a byte-order mark, as Notepad and most editors save it now. */
-    static Path txt(Path file, String text) throws IOException {
+    public static Path txt(Path file, String text) throws IOException {
         return Files.writeString(file, text, UTF_8);
     }
 
-    static Path pngFile(Path file, int width, int height) throws IOException {
+    public static Path pngFile(Path file, int width, int height) throws IOException {
         return Files.write(file, png(width, height));
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(0x20, 0x60, 0xA0));
@@ -379,7 +380,7 @@ final class Fixtures {
      * A DOCX whose document part inflates from a few hundred kilobytes to {@code megabytes} MB of one
      * repeated letter. Written through the deflater in chunks: nothing that size is ever on disk or in memory.
      */
-    static Path zipBombDocx(Path file, int megabytes) throws IOException {
+    public static Path zipBombDocx(Path file, int megabytes) throws IOException {
         try (var zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
             deflated(zip, "[Content_Types].xml", """
@@ -415,8 +416,8 @@ final class Fixtures {
     }
 
     /** The DOCX above, encrypted with a password as Word does it (agile encryption in an OLE2 container). */
-    static Path encryptedDocx(Path file, Path scratch) throws Exception {
-        byte[] docx = Files.readAllBytes(docx(scratch));
+    public static Path encryptedDocx(Path file, Path scratchDirectory) throws Exception {
+        byte[] docx = Files.readAllBytes(docx(Files.createTempFile(scratchDirectory, "plain", ".docx")));
         try (var fs = new POIFSFileSystem()) {
             Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
             encryptor.confirmPassword("mật khẩu bí mật");
@@ -431,12 +432,12 @@ final class Fixtures {
     }
 
     /** The first {@code fraction} of a good PDF, as a broken upload leaves it. */
-    static Path truncatedPdf(Path file, Path scratch, double fraction) throws IOException {
-        byte[] whole = Files.readAllBytes(pdf(scratch));
+    public static Path truncatedPdf(Path file, Path scratchDirectory, double fraction) throws IOException {
+        byte[] whole = Files.readAllBytes(pdf(Files.createTempFile(scratchDirectory, "whole", ".pdf")));
         return Files.write(file, Arrays.copyOf(whole, (int) (whole.length * fraction)));
     }
 
-    static Path randomBytes(Path file, int size) throws IOException {
+    public static Path randomBytes(Path file, int size) throws IOException {
         byte[] bytes = new byte[size];
         new Random(20250905L).nextBytes(bytes);
         return Files.write(file, bytes);

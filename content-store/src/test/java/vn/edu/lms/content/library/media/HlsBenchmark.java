@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * What {@link MediaTranscoder#toHls} costs over running its ffmpeg command by hand (goal: at most
  * 5 %). Not a test: a main class, run on a quiet machine.
  *
- * <p>Arguments: {@code [sample-file] [rounds (3)] [--bundled]}. Without a sample it makes a 60 s
+ * <p>Arguments: {@code [sample-file] [--rounds=3] [--bundled]}. Without a sample it makes a 60 s
  * 720p one with sound. Rounds alternate the order (hand, component; then component, hand) so that
  * a drift in the machine's speed falls on both.
  */
@@ -25,8 +25,9 @@ public final class HlsBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean bundled = List.of(args).contains("--bundled");
+        int rounds = Stream.of(args).filter(arg -> arg.startsWith("--rounds=")).map(arg -> Integer.parseInt(arg.substring(9)))
+            .findFirst().orElse(3);
         List<String> positional = Stream.of(args).filter(arg -> !arg.startsWith("--")).toList();
-        int rounds = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 3;
         Path work = Files.createTempDirectory("hls-benchmark");
         MediaTranscoder transcoder = new MediaTranscoder(new MediaProperties(null, !bundled, null, 0, 0, null));
         try {
@@ -34,6 +35,10 @@ public final class HlsBenchmark {
             System.out.printf("ffmpeg: %s%nsample: %s%n", transcoder.ffmpegDescription(), sample);
             List<String> command = transcoder.hlsCommand(sample, work.resolve("print"));
             System.out.println("command: " + String.join(" ", command));
+            // The component's own fixed cost before ffmpeg starts (probe, directories), free of the encoder's noise.
+            long probing = System.nanoTime();
+            transcoder.hlsCommand(sample, work.resolve("print"));
+            System.out.printf(Locale.ROOT, "probe + prepare: %.0f ms%n", (System.nanoTime() - probing) / 1e6);
 
             long handTotal = 0;
             long componentTotal = 0;

@@ -1,0 +1,202 @@
+package vn.edu.lms.content.library.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.edu.lms.content.ContentTestApplication;
+import vn.edu.lms.content.library.LibraryApi;
+import vn.edu.lms.content.library.LibraryTestCallers;
+import vn.edu.lms.content.library.extraction.Fixtures;
+
+/**
+ * From upload to READY as a teacher sees it: real documents with Vietnamese text come back as
+ * searchable text with their metadata and a thumbnail; a video comes back as an HLS ladder that
+ * ffprobe reads and players can fetch by range; hostile files fail alone with a reason.
+ */
+@SpringBootTest(classes = ContentTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.messages.basename=i18n/platform,i18n/library", "spring.messages.fallback-to-system-locale=false",
+    "lms.jobs.poll-interval=200ms" })
+@Import(LibraryTestCallers.class)
+@AutoConfigureWebTestClient(timeout = "PT60S")
+class LibraryProcessingTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    LibraryTestCallers callers;
+
+    private LibraryApi api;
+    private String teacher;
+
+    @BeforeEach
+    void teacher() {
+        api = new LibraryApi(web);
+        teacher = callers.teacher("thcs-p", "7a-p");
+    }
+
+    /** Creates an item, uploads the file in one tus PATCH, and waits for processing to end. */
+    private Map<String, Object> uploaded(Path file, String name) throws Exception {
+        String itemId = api.createItem(teacher, name, "SCHOOL", List.of());
+        byte[] bytes = Files.readAllBytes(file);
+        String location = web.post().uri("/api/v1/library/uploads").headers(h -> {
+            h.setBearerAuth(teacher);
+            h.set("Tus-Resumable", "1.0.0");
+            h.set("Upload-Length", String.valueOf(bytes.length));
+            h.set("Upload-Metadata", "itemId " + b64(itemId) + ",filename " + b64(name));
+        }).exchange().expectStatus().isCreated().returnResult(Void.class).getResponseHeaders().getLocation().toString();
+        web.patch().uri(location).headers(h -> {
+            h.setBearerAuth(teacher);
+            h.set("Tus-Resumable", "1.0.0");
+            h.set("Upload-Offset", "0");
+            h.set("Content-Type", "application/offset+octet-stream");
+        }).bodyValue(bytes).exchange().expectStatus().isNoContent();
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            Map<String, Object> version = LibraryApi.files(api.item(teacher, itemId)).get(0);
+            if (!"PROCESSING".equals(version.get("state"))) {
+                version.put("itemId", itemId);
+                return version;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(name + " was still processing after 3 minutes");
+    }
+
+    private static String b64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String text(Map<String, Object> version) {
+        return web.get().uri("/api/v1/library/items/" + version.get("itemId") + "/versions/1/text").headers(h -> h.setBearerAuth(teacher))
+            .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void realDocumentsWithVietnameseTextReachReadyWithTheirTextAndMetadata(@TempDir Path dir) throws Exception {
+        Map<String, Object> pdf = uploaded(Fixtures.pdf(dir.resolve("a.pdf")), "Bài 12.pdf");
+        assertThat(pdf.get("state")).isEqualTo("READY");
+        assertThat(pdf.get("mediaType")).isEqualTo("application/pdf");
+        assertThat(text(pdf)).contains(Fixtures.ADDITION);
+        Map<?, ?> extracted = (Map<?, ?>) pdf.get("extracted");
+        assertThat(extracted.get("title")).isEqualTo(Fixtures.TITLE);
+        assertThat(extracted.get("author")).isEqualTo(Fixtures.AUTHOR);
+        assertThat(extracted.get("pages")).isEqualTo(2);
+        web.get().uri("/api/v1/library/items/" + pdf.get("itemId") + "/versions/1/thumbnail").headers(h -> h.setBearerAuth(teacher))
+            .exchange().expectStatus().isOk().expectHeader().contentType("image/png");
+
+        for (Path document : List.of(Fixtures.docx(dir.resolve("b.docx")), Fixtures.pptx(dir.resolve("c.pptx")),
+            Fixtures.odt(dir.resolve("d.odt")), Fixtures.epub(dir.resolve("e.epub")))) {
+            Map<String, Object> version = uploaded(document, document.getFileName().toString());
+            assertThat(version.get("state")).as(document.getFileName().toString()).isEqualTo("READY");
+            assertThat(text(version)).as(document.getFileName().toString()).contains(Fixtures.ADDITION);
+        }
+    }
+
+    @Test
+    void downloadsAnswerRangesAndConditionalRequestsAndKeepTheVietnameseName(@TempDir Path dir) throws Exception {
+        Map<String, Object> txt = uploaded(Fixtures.txt(dir.resolve("t.txt"), Fixtures.ADDITION), "Phép cộng – lớp 2.txt");
+        String uri = "/api/v1/library/items/" + txt.get("itemId") + "/versions/1/file";
+        var whole = web.get().uri(uri).headers(h -> h.setBearerAuth(teacher)).exchange().expectStatus().isOk()
+            .expectHeader().valueEquals("Accept-Ranges", "bytes")
+            .expectHeader().value("Content-Disposition", value -> assertThat(value)
+                .contains("filename=\"Phep cong _ lop 2.txt\"").contains("filename*=UTF-8''Ph%C3%A9p%20c%E1%BB%99ng"))
+            .expectBody(byte[].class).returnResult();
+        String etag = whole.getResponseHeaders().getETag();
+        byte[] part = web.get().uri(uri).headers(h -> {
+            h.setBearerAuth(teacher);
+            h.set("Range", "bytes=4-9");
+        }).exchange().expectStatus().isEqualTo(206)
+            .expectHeader().valueEquals("Content-Range", "bytes 4-9/" + whole.getResponseBody().length)
+            .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(whole.getResponseBody(), 4, 10));
+        web.get().uri(uri).headers(h -> {
+            h.setBearerAuth(teacher);
+            h.setIfNoneMatch(etag);
+        }).exchange().expectStatus().isNotModified();
+        web.get().uri(uri).headers(h -> {
+            h.setBearerAuth(teacher);
+            h.set("Range", "bytes=100000-");
+        }).exchange().expectStatus().isEqualTo(416).expectHeader().valueEquals("Content-Range", "bytes */" + whole.getResponseBody().length);
+    }
+
+    @Test
+    void hostileAndBrokenFilesFailTheirOwnVersionWithAReasonAndTheNextFileIsProcessed(@TempDir Path dir) throws Exception {
+        Map<String, Object> bomb = uploaded(Fixtures.zipBombDocx(dir.resolve("bomb.docx"), 2048), "bomb.docx");
+        Map<String, Object> encrypted = uploaded(Fixtures.encryptedDocx(dir.resolve("secret.docx"), dir), "secret.docx");
+        Map<String, Object> truncated = uploaded(Fixtures.truncatedPdf(dir.resolve("half.pdf"), dir, 0.5), "half.pdf");
+        assertThat(List.of(bomb, encrypted, truncated)).allSatisfy(version -> {
+            assertThat(version.get("state")).isEqualTo("FAILED");
+            assertThat((String) version.get("failure")).startsWith("extraction-");
+        });
+        assertThat(encrypted.get("failure")).isEqualTo("extraction-encrypted");
+        Map<String, Object> good = uploaded(Fixtures.docx(dir.resolve("ok.docx")), "ok.docx");
+        assertThat(good.get("state")).isEqualTo("READY");
+    }
+
+    @Test
+    void aVideoGetsAnHlsLadderThatFfprobeReadsAndSegmentsAreServedByRange(@TempDir Path dir) throws Exception {
+        assumeTrue(onPath("ffmpeg") && onPath("ffprobe"), "needs the system ffmpeg and ffprobe");
+        Path mp4 = dir.resolve("bai-giang.mp4");
+        run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=854x480:rate=25", "-f", "lavfi", "-i", "sine=frequency=440",
+            "-t", "4", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", mp4.toString());
+        Map<String, Object> video = uploaded(mp4, "Video bài giảng.mp4");
+        assertThat(video.get("state")).isEqualTo("READY");
+        Map<?, ?> hls = (Map<?, ?>) video.get("hls");
+        assertThat(((List<?>) hls.get("renditions")).stream().map(r -> (Object) ((Map<?, ?>) r).get("name")).toList())
+            .containsExactly("240p", "360p", "480p");
+        assertThat((Double) hls.get("durationSeconds")).isBetween(3.5, 4.5);
+
+        String base = "/api/v1/library/items/" + video.get("itemId") + "/versions/1/hls/";
+        String master = web.get().uri(base + "master.m3u8").headers(h -> h.setBearerAuth(teacher)).exchange().expectStatus().isOk()
+            .expectHeader().contentType("application/vnd.apple.mpegurl").expectBody(String.class).returnResult().getResponseBody();
+        assertThat(master).contains("#EXT-X-STREAM-INF");
+        Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-headers", "Authorization: Bearer " + teacher + "\r\n",
+            "-show_entries", "stream=height", "-of", "csv=p=0", "http://localhost:" + port + base + "master.m3u8").redirectErrorStream(true).start();
+        String heights = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(heights).contains("240").contains("360").contains("480");
+
+        String playlist = web.get().uri(base + "240p/index.m3u8").headers(h -> h.setBearerAuth(teacher)).exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody();
+        String segment = playlist.lines().filter(line -> line.endsWith(".ts")).findFirst().orElseThrow();
+        web.get().uri(base + "240p/" + segment).headers(h -> {
+            h.setBearerAuth(teacher);
+            h.set("Range", "bytes=0-187");
+        }).exchange().expectStatus().isEqualTo(206).expectHeader().contentType("video/mp2t")
+            .expectBody(byte[].class).value(bytes -> assertThat(bytes).hasSize(188).startsWith((byte) 0x47));
+    }
+
+    private static boolean onPath(String command) {
+        return Files.isExecutable(Path.of("/usr/bin/" + command));
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+}
