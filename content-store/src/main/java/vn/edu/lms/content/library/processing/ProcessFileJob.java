@@ -54,7 +54,9 @@ class ProcessFileJob implements JobHandler {
 
     @Override
     public boolean isPermanent(Throwable failure) {
-        return failure instanceof PermanentJobFailure || failure instanceof ExtractionFailure;
+        // A timeout or a crashed child may be the machine's moment, not the file: those are retried.
+        return failure instanceof PermanentJobFailure || failure instanceof ExtractionFailure extraction
+            && !ExtractionFailure.TIMEOUT.equals(extraction.reason()) && !ExtractionFailure.CRASHED.equals(extraction.reason());
     }
 
     @Override

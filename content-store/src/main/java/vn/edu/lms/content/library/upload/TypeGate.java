@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -52,8 +52,13 @@ public class TypeGate {
 
     private final Detector detector;
 
+    /**
+     * Detectors only: loading Tika's parsers here (TikaConfig) would run the OOXML parser's static
+     * set-up, which switches POI's zip-bomb guard off for the whole JVM, and the class-list reader
+     * depends on that guard. Parsing happens in the extraction child process, never here.
+     */
     public TypeGate() {
-        this.detector = TikaConfig.getDefaultConfig().getDetector();
+        this.detector = new DefaultDetector();
     }
 
     /** The media type of content starting with {@code head} (at most {@link #SNIFF_BYTES}). CPU work: call off the event loop. */
