@@ -65,8 +65,9 @@ class TranscodeJob implements JobHandler {
 
     @Override
     public boolean isPermanent(Throwable failure) {
+        // Not media, or a corrupt file, stays so; a timeout or an ffmpeg crash may be the moment's.
         return failure instanceof PermanentJobFailure
-            || failure instanceof MediaFailure media && !"timeout".equals(media.reason());
+            || failure instanceof MediaFailure media && ("not-media".equals(media.reason()) || "corrupt".equals(media.reason()));
     }
 
     @Override

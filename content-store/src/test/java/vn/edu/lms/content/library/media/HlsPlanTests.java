@@ -1,6 +1,7 @@
 package vn.edu.lms.content.library.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class HlsPlanTests {
     @Test
     void aPortraitSourceIsLadderedOnItsShortSide() {
         assertThat(HlsPlan.ladder(360, 640, true)).extracting(Rendition::name, Rendition::width, Rendition::height)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple("240p", 240, 426), org.assertj.core.groups.Tuple.tuple("360p", 360, 640));
+            .containsExactly(tuple("240p", 240, 426), tuple("360p", 360, 640));
     }
 
     @Test

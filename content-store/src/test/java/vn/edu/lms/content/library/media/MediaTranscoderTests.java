@@ -2,16 +2,20 @@ package vn.edu.lms.content.library.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,7 +104,7 @@ class MediaTranscoderTests {
             new Rendition("480p", 854, 480, 1000, 96, "480p/index.m3u8"),
             new Rendition("720p", 1280, 720, 2000, 128, "720p/index.m3u8"));
         assertThat(result.masterPlaylist()).isEqualTo("master.m3u8");
-        assertThat(result.durationSeconds()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.3));
+        assertThat(result.durationSeconds()).isCloseTo(3.0, within(0.3));
         assertThat(Files.readString(out.resolve("master.m3u8")))
             .contains("RESOLUTION=426x240", "CODECS=\"avc1.4d401e,mp4a.40.2\"", "RESOLUTION=1280x720", "CODECS=\"avc1.4d401f,mp4a.40.2\"");
         // Segments are named relative to their playlist, so the tree can be served from anywhere.
@@ -133,7 +137,7 @@ class MediaTranscoderTests {
         HlsResult result = preferred.toHls(portraitPhone, out, percent -> { }).block(WAIT);
 
         assertThat(result.renditions()).extracting(Rendition::name, Rendition::width, Rendition::height)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple("240p", 240, 426), org.assertj.core.groups.Tuple.tuple("360p", 360, 640));
+            .containsExactly(tuple("240p", 240, 426), tuple("360p", 360, 640));
         assertThat(pictureSize(out.resolve("poster.jpg"))).isEqualTo("360x640");
         assertThat(ffprobeVideoSizes(out.resolve("master.m3u8"))).containsExactlyInAnyOrder("240x426", "360x640");
     }
@@ -150,7 +154,7 @@ class MediaTranscoderTests {
             assertThat(result.renditions()).containsExactly(new Rendition("audio", 0, 0, 0, 96, "audio/index.m3u8"));
             assertThat(result.poster()).isNull();
             assertThat(into.resolve("poster.jpg")).doesNotExist();
-            assertThat(result.durationSeconds()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.3));
+            assertThat(result.durationSeconds()).isCloseTo(3.0, within(0.3));
             assertThat(Files.readString(into.resolve("master.m3u8"))).contains("CODECS=\"mp4a.40.2\"").doesNotContain("RESOLUTION");
             assertThat(progress).isSorted().endsWith(100);
             if (Files.isExecutable(SYSTEM_FFPROBE)) {
@@ -174,10 +178,10 @@ class MediaTranscoderTests {
     void aTruncatedVideoIsCorrupt() throws IOException {
         byte[] whole = Files.readAllBytes(landscape720);
         // Cut before the index at the end (a usual phone MP4), and, with the index first, halfway through the frames.
-        Path noIndex = Files.write(out.resolve("cut.mp4"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path noIndex = Files.write(out.resolve("cut.mp4"), Arrays.copyOf(whole, whole.length / 2));
         Path indexFirst = make("faststart.mp4", "-i", landscape720.toString(), "-c", "copy", "-movflags", "+faststart");
         byte[] fast = Files.readAllBytes(indexFirst);
-        Path halfFrames = Files.write(out.resolve("cut-faststart.mp4"), java.util.Arrays.copyOf(fast, fast.length / 2));
+        Path halfFrames = Files.write(out.resolve("cut-faststart.mp4"), Arrays.copyOf(fast, fast.length / 2));
 
         for (Path cut : List.of(noIndex, halfFrames)) {
             assertThatThrownBy(() -> preferred.toHls(cut, out.resolve("hls"), percent -> { }).block(WAIT))
@@ -249,8 +253,8 @@ class MediaTranscoderTests {
         HlsResult result = bundled.toHls(portraitPhone, out, progress::add).block(WAIT);
 
         assertThat(result.renditions()).extracting(Rendition::width, Rendition::height)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple(240, 426), org.assertj.core.groups.Tuple.tuple(360, 640));
-        assertThat(result.durationSeconds()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.3));
+            .containsExactly(tuple(240, 426), tuple(360, 640));
+        assertThat(result.durationSeconds()).isCloseTo(2.0, within(0.3));
         assertThat(pictureSize(out.resolve("poster.jpg"))).isEqualTo("360x640");
         assertThat(progress).isSorted().endsWith(100);
         assertThat(ffprobeVideoSizes(out.resolve("master.m3u8"))).containsExactlyInAnyOrder("240x426", "360x640");
@@ -334,7 +338,7 @@ class MediaTranscoderTests {
             process.waitFor(60, TimeUnit.SECONDS);
             return output;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
