@@ -1,5 +1,7 @@
 package vn.edu.lms.content.job;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 
 import reactor.core.publisher.Mono;
@@ -27,6 +29,15 @@ public interface JobHandler {
 
     default Duration timeout() {
         return Duration.ofMinutes(30);
+    }
+
+    /**
+     * Called once the job went to the dead letter (its last attempt failed, or was cut off by a dead
+     * instance: then {@code failure} is null), so that the feature can tell its user. Its own failure
+     * is logged and does not change the job.
+     */
+    default Mono<Void> deadLettered(Job job, @Nullable Throwable failure) {
+        return Mono.empty();
     }
 
     /** An attempt that fails this way is not retried (the input is bad, not the moment). */

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -105,7 +106,8 @@ public class JobWorker implements SmartLifecycle {
     private Mono<Void> execute(JobHandler handler, Job job) {
         if (job.attempts() > job.maxAttempts()) {
             return queue.fail(job.id(), owner, "stopped after " + job.maxAttempts() + " attempts; the last one was cut off"
-                + (job.lastError() == null ? "" : " (" + job.lastError() + ")"), null).then();
+                + (job.lastError() == null ? "" : " (" + job.lastError() + ")"), null)
+                .filter(recorded -> recorded).flatMap(recorded -> deadLettered(handler, job, null));
         }
         JobRun run = new JobRun() {
             @Override
@@ -141,11 +143,20 @@ public class JobWorker implements SmartLifecycle {
             log.info("Job {} ({}) failed, attempt {} of {}; next at {}: {}", job.id(), job.type(), job.attempts(), job.maxAttempts(),
                 retryAt, reason);
         }
-        return queue.fail(job.id(), owner, reason, retryAt).then()
+        return queue.fail(job.id(), owner, reason, retryAt)
             .onErrorResume(error -> {
                 log.warn("Could not record the failure of job {}; its lease will run out and it will be retried", job.id(), error);
                 return Mono.empty();
-            });
+            })
+            .filter(recorded -> recorded && last)
+            .flatMap(recorded -> deadLettered(handler, job, failure));
+    }
+
+    private Mono<Void> deadLettered(JobHandler handler, Job job, @Nullable Throwable failure) {
+        return Mono.defer(() -> handler.deadLettered(job, failure)).onErrorResume(error -> {
+            log.warn("Job {} ({}) is dead-lettered, but its handler could not act on it", job.id(), job.type(), error);
+            return Mono.empty();
+        });
     }
 
     /** The wait after the n-th failed attempt: doubling from the first back-off, capped, with ±20 % jitter. */

@@ -135,21 +135,15 @@ public class ObjectStorage {
 
     /** Copies the whole object into a local file (for jobs that need a file: Tika, FFmpeg). */
     public Mono<Path> download(String key, Path target) {
-        return blocking(() -> {
-            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+        return withContent(key, in -> {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         });
     }
 
     /** The whole object in memory: only for objects known to be small. */
     public Mono<byte[]> readSmall(String key) {
-        return blocking(() -> {
-            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
-                return in.readAllBytes();
-            }
-        });
+        return withContent(key, InputStream::readAllBytes);
     }
 
     /** The first {@code length} bytes of an object (fewer if it is shorter). */

@@ -53,6 +53,8 @@ class JobWorkerTests {
         final List<Instant> flakyAttempts = new CopyOnWriteArrayList<>();
         final AtomicInteger slowNow = new AtomicInteger();
         final AtomicInteger slowMost = new AtomicInteger();
+        /** Jobs their handler was told were dead-lettered, with the failure ("cut off" when none). */
+        final Map<String, String> deadLettered = new ConcurrentHashMap<>();
 
         @Bean
         JobHandler succeeding() {
@@ -77,8 +79,13 @@ class JobWorkerTests {
                 .then(Mono.delay(Duration.ofMillis(200))).doFinally(signal -> slowNow.decrementAndGet()).then());
         }
 
-        private static JobHandler handler(String type, int concurrency, java.util.function.Function<JobRun, Mono<Void>> work) {
+        private JobHandler handler(String type, int concurrency, java.util.function.Function<JobRun, Mono<Void>> work) {
             return new JobHandler() {
+                @Override
+                public Mono<Void> deadLettered(Job job, @org.jspecify.annotations.Nullable Throwable failure) {
+                    return Mono.fromRunnable(() -> Handlers.this.deadLettered.put(job.id(), failure == null ? "cut off" : failure.getMessage()));
+                }
+
                 @Override
                 public String type() {
                     return type;
@@ -111,6 +118,7 @@ class JobWorkerTests {
         assertThat(done.leaseOwner()).isNull();
         assertThat(done.finishedAt()).isNotNull();
         assertThat(handlers.runsPerJob.get(job.id())).hasValue(1);
+        assertThat(handlers.deadLettered).doesNotContainKey(job.id());
     }
 
     @Test
@@ -119,6 +127,8 @@ class JobWorkerTests {
         Job failed = awaitState(job.id(), Job.State.FAILED);
         assertThat(failed.attempts()).isEqualTo(3);
         assertThat(failed.lastError()).isEqualTo("máy chủ bận");
+        await().atMost(WAIT).until(() -> handlers.deadLettered.containsKey(job.id()));
+        assertThat(handlers.deadLettered).containsEntry(job.id(), "máy chủ bận");
         List<Instant> attempts = List.copyOf(handlers.flakyAttempts);
         assertThat(attempts).hasSize(3);
         Duration first = Duration.between(attempts.get(0), attempts.get(1));
@@ -188,5 +198,7 @@ class JobWorkerTests {
         Job failed = awaitState(orphan.id(), Job.State.FAILED);
         assertThat(failed.lastError()).contains("3 attempts", "hết bộ nhớ");
         assertThat(handlers.runsPerJob.get(orphan.id())).isNull();
+        await().atMost(WAIT).until(() -> handlers.deadLettered.containsKey(orphan.id()));
+        assertThat(handlers.deadLettered).containsEntry(orphan.id(), "cut off");
     }
 }

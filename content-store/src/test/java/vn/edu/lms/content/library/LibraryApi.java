@@ -24,7 +24,7 @@ public final class LibraryApi {
 
     /** Creates an item and returns its id. */
     public String createItem(String token, String title, String scope, List<String> classIds) {
-        Map<String, Object> body = Map.of("metadata", metadata(title, "toan", 5, "LECTURE_NOTES".equals(title) ? "REFERENCE" : "E_LECTURE"),
+        Map<String, Object> body = Map.of("metadata", metadata(title, "toan", 5, "E_LECTURE"),
             "scope", scope, "classIds", classIds);
         Map<?, ?> created = web.post().uri("/api/v1/library/items").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
             .bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();

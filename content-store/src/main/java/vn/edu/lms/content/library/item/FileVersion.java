@@ -55,6 +55,33 @@ public record FileVersion(
         }
     }
 
+    /** This version with its extraction results and progress. */
+    public FileVersion withExtracted(Extracted found, int progressNow) {
+        return new FileVersion(number, uploadId, sha256, blobKey, size, mediaType, fileName, uploadedAt, uploadedBy, state, null,
+            progressNow, found, hls);
+    }
+
+    /** This version with its renditions. */
+    public FileVersion withHls(Hls renditions) {
+        return new FileVersion(number, uploadId, sha256, blobKey, size, mediaType, fileName, uploadedAt, uploadedBy, state, null,
+            progress, extracted, renditions);
+    }
+
+    public FileVersion ready() {
+        return new FileVersion(number, uploadId, sha256, blobKey, size, mediaType, fileName, uploadedAt, uploadedBy, State.READY, null,
+            100, extracted, hls);
+    }
+
+    public FileVersion failed(String reason) {
+        return new FileVersion(number, uploadId, sha256, blobKey, size, mediaType, fileName, uploadedAt, uploadedBy, State.FAILED, reason,
+            progress, extracted, hls);
+    }
+
+    FileVersion numbered(int newNumber) {
+        return new FileVersion(newNumber, uploadId, sha256, blobKey, size, mediaType, fileName, uploadedAt, uploadedBy, state, failure,
+            progress, extracted, hls);
+    }
+
     public boolean isMedia() {
         return mediaType.startsWith("video/") || mediaType.startsWith("audio/");
     }

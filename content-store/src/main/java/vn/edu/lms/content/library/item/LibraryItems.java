@@ -206,7 +206,7 @@ public class LibraryItems implements SmartInitializingSingleton {
                 return Mono.just(item);
             }
             List<FileVersion> files = new ArrayList<>(item.files());
-            files.add(withNumber(file, files.size() + 1));
+            files.add(file.numbered(files.size() + 1));
             Appraisal appraisal = item.appraisal().status() == Appraisal.Status.APPROVED
                 ? transition(item.appraisal(), Appraisal.Status.SUBMITTED, file.uploadedBy(), clock.instant(), "new file version")
                 : item.appraisal();
@@ -248,11 +248,6 @@ public class LibraryItems implements SmartInitializingSingleton {
     private LibraryItem withFiles(LibraryItem item, List<FileVersion> files, Appraisal appraisal) {
         return new LibraryItem(item.id(), item.version(), item.metadata(), item.ownerId(), item.schoolId(), item.scope(),
             item.classIds(), item.revisions(), files, appraisal, item.deleted(), item.createdAt(), clock.instant(), item.sequence(), true);
-    }
-
-    private static FileVersion withNumber(FileVersion file, int number) {
-        return new FileVersion(number, file.uploadId(), file.sha256(), file.blobKey(), file.size(), file.mediaType(), file.fileName(), file.uploadedAt(),
-            file.uploadedBy(), file.state(), file.failure(), file.progress(), file.extracted(), file.hls());
     }
 
     /** Item ids whose files use {@code sha256}: for jobs that finish work shared by identical bytes. */

@@ -3,9 +3,11 @@ package vn.edu.lms.content.library.processing;
 import java.time.Duration;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
+import vn.edu.lms.content.job.Job;
 import vn.edu.lms.content.job.JobHandler;
 import vn.edu.lms.content.job.JobQueue;
 import vn.edu.lms.content.job.JobRun;
@@ -68,12 +70,16 @@ class ProcessFileJob implements JobHandler {
             .flatMap(file -> workFiles.withDirectory(directory -> storage.download(file.blobKey(), directory.resolve("source"))
                 .flatMap(source -> run.progress(10).then(extractor.extract(source)))
                 .flatMap(extraction -> store(file, extraction))
-                .flatMap(extracted -> items.updateFile(itemId, number, version -> withExtraction(version, extracted)))
+                .flatMap(extracted -> items.updateFile(itemId, number, version -> version.withExtracted(extracted, version.isMedia() ? 30 : 90)))
                 .flatMap(item -> file.isMedia()
                     ? jobs.enqueue(TranscodeJob.TYPE, Map.of("itemId", itemId, "version", String.valueOf(number)),
                         TranscodeJob.TYPE + ":" + itemId + ":" + number, 3).then()
-                    : items.updateFile(itemId, number, version -> ready(version)).then())))
-            .onErrorResume(failure -> Failures.recordIfFinal(items, run, this, itemId, number, failure));
+                    : items.updateFile(itemId, number, FileVersion::ready).then())));
+    }
+
+    @Override
+    public Mono<Void> deadLettered(Job job, @Nullable Throwable failure) {
+        return Failures.markFailed(items, job, failure);
     }
 
     /** Keeps the text and thumbnail under the digest: a second item with the same bytes reuses them. */
@@ -87,15 +93,5 @@ class ProcessFileJob implements JobHandler {
             .map(thumbnailKey -> new FileVersion.Extracted(textKey, extraction.text().length(), extraction.textTruncated(),
                 extraction.title(), extraction.author(), extraction.pages(), extraction.language(), extraction.durationSeconds(),
                 thumbnailKey.orElse(null)));
-    }
-
-    private static FileVersion withExtraction(FileVersion file, FileVersion.Extracted extracted) {
-        return new FileVersion(file.number(), file.uploadId(), file.sha256(), file.blobKey(), file.size(), file.mediaType(), file.fileName(),
-            file.uploadedAt(), file.uploadedBy(), file.state(), null, file.isMedia() ? 30 : 90, extracted, file.hls());
-    }
-
-    static FileVersion ready(FileVersion file) {
-        return new FileVersion(file.number(), file.uploadId(), file.sha256(), file.blobKey(), file.size(), file.mediaType(), file.fileName(),
-            file.uploadedAt(), file.uploadedBy(), FileVersion.State.READY, null, 100, file.extracted(), file.hls());
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import vn.edu.lms.content.job.Job;
 import vn.edu.lms.content.job.JobHandler;
 import vn.edu.lms.content.job.JobRun;
 import vn.edu.lms.content.job.PermanentJobFailure;
@@ -79,9 +81,13 @@ class TranscodeJob implements JobHandler {
             .flatMap(file -> workFiles.withDirectory(directory -> storage.download(file.blobKey(), directory.resolve("source"))
                 .flatMap(source -> encode(run, source, directory.resolve("hls")))
                 .flatMap(result -> upload(file, directory.resolve("hls"), result))
-                .flatMap(hls -> items.updateFile(itemId, number, version -> ProcessFileJob.ready(withHls(version, hls))))))
-            .then()
-            .onErrorResume(failure -> Failures.recordIfFinal(items, run, this, itemId, number, failure));
+                .flatMap(hls -> items.updateFile(itemId, number, version -> version.withHls(hls).ready()))))
+            .then();
+    }
+
+    @Override
+    public Mono<Void> deadLettered(Job job, @Nullable Throwable failure) {
+        return Failures.markFailed(items, job, failure);
     }
 
     /** FFmpeg's progress, reported to the job at most every 5 %, from 30 % (extraction done) to 95 %. */
@@ -117,10 +123,5 @@ class TranscodeJob implements JobHandler {
         String name = path.getFileName().toString();
         return name.endsWith(".m3u8") ? "application/vnd.apple.mpegurl" : name.endsWith(".ts") ? "video/mp2t"
             : name.endsWith(".jpg") ? "image/jpeg" : "application/octet-stream";
-    }
-
-    private static FileVersion withHls(FileVersion file, FileVersion.Hls hls) {
-        return new FileVersion(file.number(), file.uploadId(), file.sha256(), file.blobKey(), file.size(), file.mediaType(), file.fileName(),
-            file.uploadedAt(), file.uploadedBy(), file.state(), null, file.progress(), file.extracted(), hls);
     }
 }

@@ -429,9 +429,4 @@ public class Uploads implements SmartInitializingSingleton {
                 return Mono.just(0L);
             })).reduce(0L, Long::sum);
     }
-
-    /** For tests and tools: an upload by id whoever owns it. */
-    Mono<Upload> upload(String id) {
-        return mongo.findById(id, Upload.class);
-    }
 }
