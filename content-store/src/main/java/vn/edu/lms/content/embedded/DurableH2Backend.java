@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.h2.mvstore.MVStore;
 
@@ -31,6 +32,13 @@ final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final boolean fsync;
+    /**
+     * Readers share it, writers take it alone. Replies hold the stored documents themselves, not
+     * copies, and an update on another connection changed one while its reply was being encoded
+     * (ConcurrentModificationException: the connection dropped and the request hung). Reads copy
+     * their reply under the shared lock; commits stay outside it, so writers still share commits.
+     */
+    private final ReentrantReadWriteLock documents = new ReentrantReadWriteLock();
     private final Object commitLock = new Object();
     private final LongAdder commits = new LongAdder();
     private final AtomicLong writesFinished = new AtomicLong();
@@ -48,13 +56,21 @@ final class DurableH2Backend extends H2Backend {
         if (command.equalsIgnoreCase("hello")) {
             return hello(channel, database, query);
         }
-        try {
-            return super.handleCommand(channel, database, command, query);
-        } finally {
-            // Also after a failed command: part of a batch may have been written before the failure.
-            if (!READ_ONLY_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
-                commitDurably();
+        if (READ_ONLY_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+            documents.readLock().lock();
+            try {
+                return super.handleCommand(channel, database, command, query).cloneDeeply();
+            } finally {
+                documents.readLock().unlock();
             }
+        }
+        documents.writeLock().lock();
+        try {
+            return super.handleCommand(channel, database, command, query).cloneDeeply();
+        } finally {
+            documents.writeLock().unlock();
+            // Also after a failed command: part of a batch may have been written before the failure.
+            commitDurably();
         }
     }
 
