@@ -209,7 +209,8 @@ public class ObjectStorage {
     /** Sends one part (at least 5 MiB except the last); its entity tag. */
     public Mono<String> uploadPart(String key, String uploadId, int partNumber, byte[] data, int length) {
         return Mono.fromFuture(() -> asyncClient.uploadPart(UploadPartArgs.builder().bucket(bucket).object(key).uploadId(uploadId)
-            .partNumber(partNumber).data(data, length).build())).map(uploaded -> uploaded.part().etag());
+            .partNumber(partNumber).data(data, length).build())).map(uploaded -> uploaded.part().etag())
+            .subscribeOn(scheduler); // the client hashes the part (SHA-256, MD5 for plain HTTP) before it returns its future
     }
 
     /** Joins the parts, in number order, into the object. */

@@ -30,10 +30,17 @@ final class ApplicationProcess {
     final int storagePort = Ports.free();
     final int searchPort = Ports.free();
     final int transportPort = Ports.free();
+    private final List<String> jvmOptions;
     private Process process;
 
     ApplicationProcess(Path dataDir) {
+        this(dataDir, List.of("-Xmx512m"));
+    }
+
+    /** With the given JVM options instead of the default {@code -Xmx512m} (a benchmark's heap limit, GC log). */
+    ApplicationProcess(Path dataDir, List<String> jvmOptions) {
         this.dataDir = dataDir.toAbsolutePath();
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /** Starts the jar and waits until readiness is UP; returns the seconds it took. */
@@ -43,8 +50,10 @@ final class ApplicationProcess {
 
     /** Starts the jar with extra environment variables (e.g. external service URLs) and waits until it is ready. */
     double startAndAwaitReady(String logName, Map<String, String> environment) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
             "-jar", System.getProperty("lms.application.jar", "target/lms.jar"),
             "--server.port=" + httpPort,
             "--lms.embedded.data-dir=" + dataDir,
@@ -79,6 +88,11 @@ final class ApplicationProcess {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The application's process id, for tools such as {@code jcmd}. */
+    long pid() {
+        return process.pid();
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, no goodbye. */

@@ -12,9 +12,9 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxSize          largest file accepted (tus {@code Tus-Max-Size})
  * @param expiry           an unfinished upload untouched this long is removed with its parts
- * @param partSize         bytes gathered before a part goes to object storage (S3 minimum 5 MiB);
- *                         the only buffer an upload holds, so heap use is this per running PATCH
- * @param maxConcurrent    PATCH requests receiving at once in this instance (bounds that heap)
+ * @param partSize         bytes gathered before a part goes to object storage (S3 minimum 5 MiB); a
+ *                         running PATCH holds two such buffers (one filling while the other is written)
+ * @param maxConcurrent    PATCH requests receiving at once in this instance (heap ≤ 2 × partSize × this)
  * @param lease            how long a PATCH holds its upload without progress before another may take it
  * @param housekeepingEvery how often expired uploads are removed and interrupted finishes completed
  * @param clamd            optional virus scanning
@@ -24,7 +24,7 @@ public record UploadProperties(
     @DefaultValue("4GB") DataSize maxSize,
     @DefaultValue("24h") Duration expiry,
     @DefaultValue("8MB") DataSize partSize,
-    @DefaultValue("16") int maxConcurrent,
+    @DefaultValue("8") int maxConcurrent,
     @DefaultValue("60s") Duration lease,
     @DefaultValue("1m") Duration housekeepingEvery,
     @DefaultValue Clamd clamd) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -39,9 +40,10 @@ import vn.edu.lms.content.storage.ObjectStorage;
 
 /**
  * Resumable uploads (the tus protocol's state, without its HTTP): bytes go to object storage as
- * parts of a multipart upload while the SHA-256 is computed; the only buffer is one part per
- * receiving request. Each part written moves the acknowledged offset, so a dropped connection or a
- * killed process loses at most the unacknowledged part, and the client resumes from the offset.
+ * parts of a multipart upload while the SHA-256 is computed; a receiving request holds two part
+ * buffers, one filling from the connection while the other is hashed and written. Each part
+ * written moves the acknowledged offset, so a dropped connection or a killed process loses at most
+ * the unacknowledged parts, and the client resumes from the offset.
  */
 @Service
 public class Uploads implements SmartInitializingSingleton {
@@ -141,7 +143,7 @@ public class Uploads implements SmartInitializingSingleton {
                 .then(Mono.defer(() -> endOfBody(session)))
                 .onErrorResume(failure -> failure instanceof LmsProblem ? Mono.error(failure)
                     : saveTail(session).onErrorResume(ignored -> release(session)).then(Mono.error(failure)))
-                .doOnCancel(() -> release(session).subscribe()))
+                .doOnCancel(() -> settle(session).onErrorResume(failure -> Mono.empty()).then(release(session)).subscribe()))
             .doFinally(signal -> receiving.release());
     }
 
@@ -158,16 +160,23 @@ public class Uploads implements SmartInitializingSingleton {
                     : new LmsProblem(HttpStatus.LOCKED, "upload-locked")))));
     }
 
-    /** The state of one receiving request; used by one reactive chain at a time, never concurrently. */
+    /**
+     * The state of one receiving request. Its fields belong to the receiving chain, which runs one
+     * step at a time; the part in flight only reads its own buffer and the digest, which the chain
+     * leaves alone until it has settled that part.
+     */
     private static final class Session {
         final String patch;
-        final byte[] buffer;
+        byte[] buffer;
+        byte @Nullable [] spare;
         Upload upload;
-        SHA256Digest digest;
+        final SHA256Digest digest;
         int fill;
         int hashedUpTo;
         boolean sniffed;
         Instant renewedAt;
+        @Nullable Mono<Upload> inFlight;
+        int inFlightLength;
 
         Session(Upload upload, String patch, int partSize, Instant now) {
             this.upload = upload;
@@ -179,7 +188,7 @@ public class Uploads implements SmartInitializingSingleton {
         }
 
         long received() {
-            return upload.partsSize() + fill;
+            return upload.partsSize() + inFlightLength + fill;
         }
     }
 
@@ -232,27 +241,57 @@ public class Uploads implements SmartInitializingSingleton {
         return new LmsProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "upload-refused-" + reason);
     }
 
-    /** Sends the full buffer as the next part and moves the acknowledged offset past it. */
+    /**
+     * Sends the full buffer as the next part, in the background: once the part before it has been
+     * acknowledged, the buffers swap and receiving goes on into the other one while this part is
+     * hashed and written (hashing and writing at once, both only read it).
+     */
     private Mono<Void> flushPart(Session session) {
-        int number = session.upload.parts().size() + 1;
-        int length = session.fill;
-        return hashRest(session).then(storage.uploadPart(session.upload.key(), session.upload.multipartId(), number, session.buffer, length))
-            .flatMap(etag -> {
-                List<Upload.PartRef> parts = new ArrayList<>(session.upload.parts());
-                parts.add(new Upload.PartRef(number, etag, length));
+        return settle(session).then(Mono.fromRunnable(() -> {
+            byte[] full = session.buffer;
+            int length = session.fill;
+            int hashedFrom = session.hashedUpTo;
+            session.buffer = session.spare != null ? session.spare : new byte[full.length];
+            session.spare = full;
+            session.fill = 0;
+            session.hashedUpTo = 0;
+            session.inFlightLength = length;
+            Mono<Upload> part = storePart(session, session.upload, full, hashedFrom, length).cache();
+            session.inFlight = part;
+            part.subscribe(stored -> { }, failure -> { });
+        }));
+    }
+
+    /** Writes one part, then moves the acknowledged offset (and the digest's saved state) past it. */
+    private Mono<Upload> storePart(Session session, Upload before, byte[] data, int hashedFrom, int length) {
+        int number = before.parts().size() + 1;
+        Mono<Void> hash = Mono.<Void>fromRunnable(() -> session.digest.update(data, hashedFrom, length - hashedFrom))
+            .subscribeOn(schedulers.files());
+        return Mono.zip(storage.uploadPart(before.key(), before.multipartId(), number, data, length), hash.thenReturn(number))
+            .flatMap(written -> {
+                List<Upload.PartRef> parts = new ArrayList<>(before.parts());
+                parts.add(new Upload.PartRef(number, written.getT1(), length));
                 Instant now = clock.instant();
-                Update update = new Update().set("parts", parts).set("offset", session.upload.partsSize() + length)
+                Update update = new Update().set("parts", parts).set("offset", before.partsSize() + length)
                     .set("tailKey", null).set("tailSize", 0L).set("digestState", session.digest.getEncodedState())
                     .set("patchLeaseUntil", now.plus(properties.lease())).set("expiresAt", now.plus(properties.expiry()));
-                return ownedUpdate(session, update).flatMap(upload -> {
-                    String oldTail = session.upload.tailKey();
-                    session.upload = upload;
-                    session.fill = 0;
-                    session.hashedUpTo = 0;
-                    session.renewedAt = now;
-                    return oldTail == null ? Mono.<Void>empty() : storage.remove(oldTail);
-                });
+                return ownedUpdate(session, update)
+                    .flatMap(upload -> before.tailKey() == null ? Mono.just(upload) : storage.remove(before.tailKey()).thenReturn(upload));
             });
+    }
+
+    /** Waits for the part in flight, if any, and takes its acknowledgement as the upload's state. */
+    private Mono<Void> settle(Session session) {
+        Mono<Upload> part = session.inFlight;
+        if (part == null) {
+            return Mono.empty();
+        }
+        return part.doOnNext(upload -> {
+            session.upload = upload;
+            session.inFlight = null;
+            session.inFlightLength = 0;
+            session.renewedAt = clock.instant();
+        }).then();
     }
 
     /** Hashes the buffered bytes not yet hashed (CPU work, off the event loop). */
@@ -276,10 +315,8 @@ public class Uploads implements SmartInitializingSingleton {
     }
 
     private Mono<Upload> endOfBody(Session session) {
-        if (session.received() == session.upload.length()) {
-            return finishReceiving(session);
-        }
-        return saveTail(session);
+        return settle(session).then(Mono.defer(() -> session.received() == session.upload.length() ? finishReceiving(session)
+            : saveTail(session)));
     }
 
     /**
@@ -287,6 +324,10 @@ public class Uploads implements SmartInitializingSingleton {
      * and the next request (on any instance) continues from them; releases the upload.
      */
     private Mono<Upload> saveTail(Session session) {
+        return settle(session).then(Mono.defer(() -> saveSettledTail(session)));
+    }
+
+    private Mono<Upload> saveSettledTail(Session session) {
         if (session.fill == session.hashedUpTo && session.fill == session.upload.tailSize()) {
             return release(session);
         }
