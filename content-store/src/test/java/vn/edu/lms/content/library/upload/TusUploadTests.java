@@ -203,6 +203,25 @@ class TusUploadTests {
         assertThat(onlyFile(itemId).get("sha256")).isEqualTo(sha256(content));
     }
 
+    @Test
+    void aFileOfManyPartsInOneRequestIsStoredWithItsPartsInOrder() throws Exception {
+        byte[] content = randomBytes(26 * 1024 * 1024 + 777, 3);
+        content[0] = '%';
+        String itemId = api.createItem(teacher, "Tiếng Việt lớp 4", "SCHOOL", List.of());
+        String location = create(teacher, itemId, content.length, "tieng-viet.bin");
+
+        // One part is written while the next fills: six parts of 5 MB, in order, whatever their timing.
+        patch(teacher, location, 0, content).expectStatus().isNoContent()
+            .expectHeader().valueEquals("Upload-Offset", String.valueOf(content.length));
+
+        Upload upload = mongo.findById(location.substring(location.lastIndexOf('/') + 1), Upload.class).block();
+        assertThat(upload.parts()).extracting(Upload.PartRef::number).containsExactly(1, 2, 3, 4, 5, 6);
+        Map<String, Object> version = onlyFile(itemId);
+        assertThat(version.get("sha256")).isEqualTo(sha256(content));
+        byte[] stored = storage.readSmall((String) version.get("blobKey")).block(Duration.ofSeconds(30));
+        assertThat(stored).isEqualTo(content);
+    }
+
     /** The server keeps what it had and releases the upload once the cut is noticed. */
     private long waitForRelease(String location) throws InterruptedException {
         String id = location.substring(location.lastIndexOf('/') + 1);
