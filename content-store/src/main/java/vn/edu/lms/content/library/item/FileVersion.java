@@ -67,6 +67,17 @@ public record FileVersion(
             progress, extracted, renditions);
     }
 
+    /**
+     * This version further on in its processing: progress only moves forward, and only while the
+     * version is processing (a late report after READY or FAILED changes nothing). The same
+     * instance when nothing changes, so that no write is made.
+     */
+    public FileVersion progressed(int percent) {
+        return state != State.PROCESSING || percent <= progress ? this
+            : new FileVersion(number, uploadId, sha256, blobKey, size, mediaType, fileName, uploadedAt, uploadedBy, state, failure,
+                Math.min(percent, 99), extracted, hls);
+    }
+
     public FileVersion ready() {
         return new FileVersion(number, uploadId, sha256, blobKey, size, mediaType, fileName, uploadedAt, uploadedBy, State.READY, null,
             100, extracted, hls);

@@ -214,13 +214,20 @@ public class LibraryItems implements SmartInitializingSingleton {
         });
     }
 
-    /** Changes one file version (processing results, progress, failure). */
+    /**
+     * Changes one file version (processing results, progress, failure). An update that returns the
+     * version as it was writes nothing.
+     */
     public Mono<LibraryItem> updateFile(String id, int number, UnaryOperator<FileVersion> update) {
         return change(id, item -> {
             List<FileVersion> files = new ArrayList<>(item.files());
             for (int i = 0; i < files.size(); i++) {
                 if (files.get(i).number() == number) {
-                    files.set(i, update.apply(files.get(i)));
+                    FileVersion updated = update.apply(files.get(i));
+                    if (updated == files.get(i)) {
+                        return Mono.just(item);
+                    }
+                    files.set(i, updated);
                     return Mono.just(withFiles(item, files, item.appraisal()));
                 }
             }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -31,13 +33,23 @@ final class FfmpegProcess implements AutoCloseable {
     record Result(int exitCode, List<String> lines) {
     }
 
+    /** util-linux's setpriv, on every Debian: sets the parent-death signal before it runs ffmpeg. */
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+
     private final ProcessWrapper wrapper;
     private volatile @Nullable Process process;
     private volatile boolean started;
     private volatile boolean killed;
 
     FfmpegProcess(String executable, List<String> arguments) {
-        wrapper = new ProcessWrapper(executable);
+        if (Files.isExecutable(SETPRIV)) {
+            // Killed with the thread that started (and waits for) it, so with the JVM: after a kill -9
+            // no orphan ffmpeg (it ignores SIGPIPE) goes on encoding beside the job's retry.
+            wrapper = new ProcessWrapper(SETPRIV.toString());
+            List.of("--pdeathsig", "KILL", "--", executable).forEach(wrapper::addArgument);
+        } else {
+            wrapper = new ProcessWrapper(executable);
+        }
         arguments.forEach(wrapper::addArgument);
     }
 

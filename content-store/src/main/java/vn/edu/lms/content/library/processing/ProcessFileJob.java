@@ -18,7 +18,6 @@ import vn.edu.lms.content.library.extraction.Extractor;
 import vn.edu.lms.content.library.item.FileVersion;
 import vn.edu.lms.content.library.item.LibraryItems;
 import vn.edu.lms.content.library.upload.Uploads;
-import vn.edu.lms.content.platform.BlockingSchedulers;
 import vn.edu.lms.content.storage.ObjectStorage;
 
 /**
@@ -36,12 +35,12 @@ class ProcessFileJob implements JobHandler {
     private final JobQueue jobs;
     private final WorkFiles workFiles;
 
-    ProcessFileJob(LibraryItems items, ObjectStorage storage, Extractor extractor, JobQueue jobs, BlockingSchedulers schedulers) {
+    ProcessFileJob(LibraryItems items, ObjectStorage storage, Extractor extractor, JobQueue jobs, WorkFiles workFiles) {
         this.items = items;
         this.storage = storage;
         this.extractor = extractor;
         this.jobs = jobs;
-        this.workFiles = new WorkFiles(schedulers.files());
+        this.workFiles = workFiles;
     }
 
     @Override

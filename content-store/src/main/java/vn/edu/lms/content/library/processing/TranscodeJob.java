@@ -42,12 +42,12 @@ class TranscodeJob implements JobHandler {
     private final WorkFiles workFiles;
     private final Scheduler files;
 
-    TranscodeJob(LibraryItems items, ObjectStorage storage, MediaTranscoder transcoder, BlockingSchedulers schedulers) {
+    TranscodeJob(LibraryItems items, ObjectStorage storage, MediaTranscoder transcoder, WorkFiles workFiles, BlockingSchedulers schedulers) {
         this.items = items;
         this.storage = storage;
         this.transcoder = transcoder;
         this.files = schedulers.files();
-        this.workFiles = new WorkFiles(files);
+        this.workFiles = workFiles;
     }
 
     @Override
@@ -79,7 +79,7 @@ class TranscodeJob implements JobHandler {
         return items.item(itemId).flatMap(item -> Mono.justOrEmpty(item.file(number)))
             .switchIfEmpty(Mono.error(() -> new PermanentJobFailure("item version gone")))
             .flatMap(file -> workFiles.withDirectory(directory -> storage.download(file.blobKey(), directory.resolve("source"))
-                .flatMap(source -> encode(run, source, directory.resolve("hls")))
+                .flatMap(source -> encode(run, itemId, number, source, directory.resolve("hls")))
                 .flatMap(result -> upload(file, directory.resolve("hls"), result))
                 .flatMap(hls -> items.updateFile(itemId, number, version -> version.withHls(hls).ready()))))
             .then();
@@ -90,14 +90,20 @@ class TranscodeJob implements JobHandler {
         return Failures.markFailed(items, job, failure);
     }
 
-    /** FFmpeg's progress, reported to the job at most every 5 %, from 30 % (extraction done) to 95 %. */
-    private Mono<HlsResult> encode(JobRun run, Path source, Path output) {
+    /**
+     * FFmpeg's progress, at most every 5 %, from 30 % (extraction done) to 95 %: to the job, and to
+     * the file version, whose progress is what the uploader sees (it never goes back, also when a
+     * retried encode starts again). A lost report is made good by the next one.
+     */
+    private Mono<HlsResult> encode(JobRun run, String itemId, int number, Path source, Path output) {
         AtomicInteger reported = new AtomicInteger(-5);
         return Mono.fromCallable(() -> Files.createDirectories(output)).subscribeOn(files)
             .then(transcoder.toHls(source, output, percent -> {
                 if (percent >= reported.get() + 5) {
                     reported.set(percent);
-                    run.progress(30 + percent * 65 / 100).subscribe();
+                    int overall = 30 + percent * 65 / 100;
+                    run.progress(overall).then(items.updateFile(itemId, number, version -> version.progressed(overall)))
+                        .onErrorResume(failure -> Mono.empty()).subscribe();
                 }
             }));
     }

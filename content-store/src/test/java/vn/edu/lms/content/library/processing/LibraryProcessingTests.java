@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,21 @@ class LibraryProcessingTests {
 
     /** Creates an item, uploads the file in one tus PATCH, and waits for processing to end. */
     private Map<String, Object> uploaded(Path file, String name) throws Exception {
+        String itemId = upload(file, name);
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            Map<String, Object> version = LibraryApi.files(api.item(teacher, itemId)).get(0);
+            if (!"PROCESSING".equals(version.get("state"))) {
+                version.put("itemId", itemId);
+                return version;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(name + " was still processing after 3 minutes");
+    }
+
+    /** Creates an item and uploads the file in one tus PATCH; the item's id. */
+    private String upload(Path file, String name) throws Exception {
         String itemId = api.createItem(teacher, name, "SCHOOL", List.of());
         byte[] bytes = Files.readAllBytes(file);
         String location = web.post().uri("/api/v1/library/uploads").headers(h -> {
@@ -73,16 +89,7 @@ class LibraryProcessingTests {
             h.set("Upload-Offset", "0");
             h.set("Content-Type", "application/offset+octet-stream");
         }).bodyValue(bytes).exchange().expectStatus().isNoContent();
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            Map<String, Object> version = LibraryApi.files(api.item(teacher, itemId)).get(0);
-            if (!"PROCESSING".equals(version.get("state"))) {
-                version.put("itemId", itemId);
-                return version;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(name + " was still processing after 3 minutes");
+        return itemId;
     }
 
     private static String b64(String value) {
@@ -187,6 +194,31 @@ class LibraryProcessingTests {
             h.set("Range", "bytes=0-187");
         }).exchange().expectStatus().isEqualTo(206).expectHeader().contentType("video/mp2t")
             .expectBody(byte[].class).value(bytes -> assertThat(bytes).hasSize(188).startsWith((byte) 0x47));
+    }
+
+    /**
+     * The uploader watches the version, not the job: while ffmpeg works (past extraction's 30 %)
+     * its progress moves, and never backwards.
+     */
+    @Test
+    void aVideoBeingTranscodedShowsTheTranscodesProgressOnItsVersion(@TempDir Path dir) throws Exception {
+        assumeTrue(onPath("ffmpeg"), "needs the system ffmpeg");
+        Path mp4 = dir.resolve("tiet-hoc.mp4");
+        run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=854x480:rate=25", "-f", "lavfi", "-i", "sine=frequency=440",
+            "-t", "20", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", mp4.toString());
+        String itemId = upload(mp4, "Tiết học.mp4");
+        List<Integer> seen = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 180_000;
+        Map<String, Object> version = LibraryApi.files(api.item(teacher, itemId)).get(0);
+        while ("PROCESSING".equals(version.get("state")) && System.currentTimeMillis() < deadline) {
+            seen.add((Integer) version.get("progress"));
+            Thread.sleep(50);
+            version = LibraryApi.files(api.item(teacher, itemId)).get(0);
+        }
+        assertThat(version.get("state")).isEqualTo("READY");
+        assertThat(version.get("progress")).isEqualTo(100);
+        assertThat(seen).as("progress seen while processing: %s", seen.stream().distinct().toList()).isSorted()
+            .anySatisfy(percent -> assertThat(percent).isStrictlyBetween(30, 100));
     }
 
     private static boolean onPath(String command) {
