@@ -1,0 +1,124 @@
+package vn.edu.lms.search.text;
+
+import java.text.Normalizer;
+
+/**
+ * Normalisation and diacritic folding of Vietnamese (and other Latin-script) text for the search
+ * index and for queries.
+ *
+ * <p>Each text field is indexed twice, as {@link #normalize(String) normalized} and
+ * {@link #fold(String) folded}, and queries go to both: "toan lop 5" then finds "Toán lớp 5", and "đ"
+ * matches "d". Folding maps every {@code char} to exactly one {@code char} and keeps letter case
+ * (the analyzer lowercases), so {@code fold(s).length() == normalize(s).length()} and an offset in the
+ * folded field is the same offset in the normalized original: highlights line up.
+ *
+ * <p>Both methods return the given instance when there is nothing to change, which is the common
+ * case for ASCII text and, for {@code normalize}, for nearly all Vietnamese text.
+ */
+public final class VietnameseText {
+
+    /** First and last character of the lookup table: Latin-1 letters up to Latin Extended Additional. */
+    private static final char FIRST = '\u00C0';
+    private static final char LAST = '\u1EFF';
+
+    /**
+     * No character below this is affected by NFC: the first combining mark is U+0300, and every
+     * character below it is its own NFC form.
+     */
+    private static final char FIRST_NOT_NFC_INERT = '\u0300';
+
+    /** {@code FOLDED[c - FIRST]} is what {@code c} folds to (itself when it does not fold). */
+    private static final char[] FOLDED = foldingTable();
+
+    private VietnameseText() {
+    }
+
+    /**
+     * The text in Unicode NFC, so that input typed with combining tone marks (NFD, as macOS and some
+     * Vietnamese keyboards produce) equals the precomposed form.
+     *
+     * @return {@code text} itself when it already is NFC
+     */
+    public static String normalize(String text) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) >= FIRST_NOT_NFC_INERT) {
+                return Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                        ? text
+                        : Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
+        }
+        return text;
+    }
+
+    /**
+     * The text {@link #normalize(String) normalized}, then with every Latin letter that carries
+     * diacritics replaced by its base letter (all Vietnamese vowels with any tone or modifier, é, ü,
+     * ç, …), đ by d and Đ by D. Case is kept. Everything else stays as it is: digits, punctuation,
+     * other scripts, surrogate pairs, combining marks that NFC could not compose, and letters that do
+     * not decompose into a base letter and marks (ß, ø, æ, ł).
+     *
+     * <p>The result has exactly the length of the normalized text, and its i-th {@code char} comes
+     * from the i-th {@code char} of the normalized text.
+     *
+     * @return the normalized text itself when nothing folds
+     */
+    public static String fold(String text) {
+        String normalized = normalize(text);
+        int length = normalized.length();
+        int first = 0;
+        while (first < length && folded(normalized.charAt(first)) == normalized.charAt(first)) {
+            first++;
+        }
+        if (first == length) {
+            return normalized;
+        }
+        char[] chars = normalized.toCharArray();
+        for (int i = first; i < length; i++) {
+            chars[i] = folded(chars[i]);
+        }
+        return new String(chars);
+    }
+
+    private static char folded(char c) {
+        return c < FIRST || c > LAST ? c : FOLDED[c - FIRST];
+    }
+
+    private static char[] foldingTable() {
+        char[] table = new char[LAST - FIRST + 1];
+        for (int i = 0; i < table.length; i++) {
+            char c = (char) (FIRST + i);
+            table[i] = baseLetter(c);
+        }
+        // Đ and đ are letters of their own in Unicode (stroke, no decomposition), but "d" for "đ" is
+        // how Vietnamese is typed without diacritics.
+        table['\u0110' - FIRST] = 'D';
+        table['\u0111' - FIRST] = 'd';
+        return table;
+    }
+
+    /**
+     * The base letter of a Latin letter whose canonical decomposition is that base followed only by
+     * combining marks; otherwise the character itself. Greek and Cyrillic letters in the table's range
+     * stay as they are (in Russian, й is not a и with a mark).
+     */
+    private static char baseLetter(char c) {
+        if (!Character.isLetter(c) || Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+            return c;
+        }
+        String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        if (decomposed.length() < 2) {
+            return c;
+        }
+        char base = decomposed.charAt(0);
+        if (!Character.isLetter(base) || Character.UnicodeScript.of(base) != Character.UnicodeScript.LATIN) {
+            return c;
+        }
+        for (int i = 1; i < decomposed.length(); i++) {
+            if (Character.getType(decomposed.charAt(i)) != Character.NON_SPACING_MARK) {
+                return c;
+            }
+        }
+        return base;
+    }
+}
