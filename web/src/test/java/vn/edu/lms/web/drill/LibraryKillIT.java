@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,11 +16,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -56,14 +52,15 @@ class LibraryKillIT {
     /** The slow client: 64 KiB every 10 ms, at most about 6 MiB/s, so a 48 MiB body takes several seconds. */
     private static final int SLOW_CHUNK = 64 * 1024;
     private static final long SLOW_PAUSE_MILLIS = 10;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = LibraryHttp.HTTP;
+    private static final JsonMapper JSON = LibraryHttp.JSON;
 
     private final Path root = TestServices.newRoot("library-kill");
     /** The application's temporary directory, where jobs work: what a killed instance leaves there is seen, and goes with the build. */
     private final Path temporary = root.resolve("tmp");
     private final ApplicationProcess application = new ApplicationProcess(root.resolve("data"),
         List.of("-Xmx512m", "-Djava.io.tmpdir=" + temporary));
+    private final LibraryHttp library = new LibraryHttp(application);
     private final List<ProcessHandle> encoders = new CopyOnWriteArrayList<>();
     private final Map<String, String> environment = Map.of("LMS_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD,
         "LMS_JOBS_LEASE", "5s", "LMS_JOBS_POLLINTERVAL", "500ms",
@@ -88,10 +85,10 @@ class LibraryKillIT {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "needs the system ffmpeg to make the sample video");
         Path video = sampleVideo(root.resolve("bai-giang.mp4"));
         application.startAndAwaitReady("library-transcode-first-start.log", environment);
-        String token = signIn();
-        String itemId = createItem(token, "Phân số – video bài giảng", "VIDEO_LECTURE");
-        String upload = createUpload(token, itemId, Files.size(video), "Phân số – bài giảng.mp4");
-        HttpResponse<String> sent = HTTP.send(patch(token, upload, 0, HttpRequest.BodyPublishers.ofFile(video)),
+        String token = library.signIn(PASSWORD);
+        String itemId = library.createItem(token, "Phân số – video bài giảng", "VIDEO_LECTURE");
+        String upload = library.createUpload(token, itemId, Files.size(video), "Phân số – bài giảng.mp4");
+        HttpResponse<String> sent = HTTP.send(library.patch(token, upload, 0, HttpRequest.BodyPublishers.ofFile(video)),
             HttpResponse.BodyHandlers.ofString());
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
 
@@ -117,7 +114,7 @@ class LibraryKillIT {
         long restarting = System.nanoTime();
         double restart = application.startAndAwaitReady("library-transcode-restart.log", environment);
         log.info("Restarted in {} s", String.format("%.1f", restart));
-        String again = signIn();
+        String again = library.signIn(PASSWORD);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
             .until(() -> !"PROCESSING".equals(version(again, itemId).path("state").asString()));
         double toReady = (System.nanoTime() - restarting) / 1e9;
@@ -153,15 +150,15 @@ class LibraryKillIT {
 
     @Test
     void anUploadKilledMidwayResumesAfterRestartFromItsLastAcknowledgedOffsetAndArrivesWhole() throws Exception {
-        Path file = pseudoRandomFile(root.resolve("so-lieu.bin"), UPLOAD_SIZE);
+        Path file = LibraryHttp.pseudoRandomFile(root.resolve("so-lieu.bin"), UPLOAD_SIZE, 20260905L);
         String sha256 = sha256(Files.newInputStream(file));
         application.startAndAwaitReady("library-upload-first-start.log", environment);
-        String token = signIn();
-        String itemId = createItem(token, "Số liệu khảo sát chiều cao học sinh", "DATASET");
-        String upload = createUpload(token, itemId, UPLOAD_SIZE, "so-lieu-khao-sat.bin");
+        String token = library.signIn(PASSWORD);
+        String itemId = library.createItem(token, "Số liệu khảo sát chiều cao học sinh", "DATASET");
+        String upload = library.createUpload(token, itemId, UPLOAD_SIZE, "so-lieu-khao-sat.bin");
 
         AtomicLong sent = new AtomicLong();
-        CompletableFuture<HttpResponse<String>> slowPatch = HTTP.sendAsync(patch(token, upload, 0,
+        CompletableFuture<HttpResponse<String>> slowPatch = HTTP.sendAsync(library.patch(token, upload, 0,
             HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> slowly(file, sent)), UPLOAD_SIZE)),
             HttpResponse.BodyHandlers.ofString());
         // Killed with two parts acknowledged and half of the next one sent: that half dies with the process and is sent again.
@@ -179,7 +176,7 @@ class LibraryKillIT {
 
         double restart = application.startAndAwaitReady("library-upload-restart.log", environment);
         log.info("Restarted in {} s", String.format("%.1f", restart));
-        String again = signIn();
+        String again = library.signIn(PASSWORD);
         long resumeFrom = offset(again, upload);
         assertThat(resumeFrom).as("acknowledged bytes survive kill -9").isGreaterThanOrEqualTo(acknowledged.get())
             .isLessThan(UPLOAD_SIZE);
@@ -189,7 +186,7 @@ class LibraryKillIT {
         // The killed request's lease on the upload runs out (5 s here); until then a resume is told 423.
         HttpResponse<String> rest = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
             .ignoreExceptionsInstanceOf(IOException.class)
-            .until(() -> HTTP.send(patch(again, upload, resumeFrom, HttpRequest.BodyPublishers.fromPublisher(
+            .until(() -> HTTP.send(library.patch(again, upload, resumeFrom, HttpRequest.BodyPublishers.fromPublisher(
                 HttpRequest.BodyPublishers.ofInputStream(() -> from(file, resumeFrom)), UPLOAD_SIZE - resumeFrom)),
                 HttpResponse.BodyHandlers.ofString()), response -> response.statusCode() != 423);
         assertThat(rest.statusCode()).as(rest.body()).isEqualTo(204);
@@ -227,18 +224,6 @@ class LibraryKillIT {
         return mp4;
     }
 
-    private static Path pseudoRandomFile(Path path, long size) throws IOException {
-        SplittableRandom random = new SplittableRandom(20260905L);
-        byte[] block = new byte[1024 * 1024];
-        try (OutputStream out = Files.newOutputStream(path)) {
-            for (long written = 0; written < size; written += block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, (int) Math.min(block.length, size - written));
-            }
-        }
-        return path;
-    }
-
     /** The file as a slow client sends it, counting what it handed over. */
     private static InputStream slowly(Path file, AtomicLong sent) {
         try {
@@ -273,48 +258,9 @@ class LibraryKillIT {
         }
     }
 
-    private String signIn() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/auth/tokens")).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\",\"name\":\"dien-tap\"}"))
-            .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).path("token").asString();
-    }
-
-    /** A private item of the district admin (who needs no school for it). */
-    private String createItem(String token, String title, String kind) throws IOException, InterruptedException {
-        String json = "{\"metadata\":{\"title\":\"" + title + "\",\"subjectCode\":\"toan\",\"grades\":[5],\"kind\":\"" + kind
-            + "\",\"licence\":\"CC_BY_4_0\",\"creator\":\"Tổ Toán\"},\"scope\":\"PRIVATE\"}";
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/library/items")).header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).path("id").asString();
-    }
-
-    /** tus creation; the upload's id from its Location. */
-    private String createUpload(String token, String itemId, long length, String fileName) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/library/uploads")).header("Authorization", "Bearer " + token)
-            .header("Tus-Resumable", "1.0.0").header("Upload-Length", String.valueOf(length))
-            .header("Upload-Metadata", "itemId " + base64(itemId) + ",filename " + base64(fileName))
-            .POST(HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        String location = response.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
-    }
-
-    private HttpRequest patch(String token, String upload, long offset, HttpRequest.BodyPublisher body) {
-        return HttpRequest.newBuilder(uri("/api/v1/library/uploads/" + upload)).timeout(Duration.ofMinutes(3))
-            .header("Authorization", "Bearer " + token).header("Tus-Resumable", "1.0.0")
-            .header("Content-Type", "application/offset+octet-stream").header("Upload-Offset", String.valueOf(offset))
-            .method("PATCH", body).build();
-    }
-
     /** The offset tus HEAD reports: the bytes the server holds durably. */
     private long offset(String token, String upload) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/library/uploads/" + upload)).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(library.uri("/api/v1/library/uploads/" + upload)).timeout(Duration.ofSeconds(10))
             .header("Authorization", "Bearer " + token).header("Tus-Resumable", "1.0.0")
             .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
@@ -336,15 +282,7 @@ class LibraryKillIT {
     }
 
     private HttpRequest.Builder get(String token, String path) {
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(1)).header("Authorization", "Bearer " + token).GET();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + application.httpPort + path);
-    }
-
-    private static String base64(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(library.uri(path)).timeout(Duration.ofMinutes(1)).header("Authorization", "Bearer " + token).GET();
     }
 
     private static String sha256(InputStream stream) throws IOException, NoSuchAlgorithmException {

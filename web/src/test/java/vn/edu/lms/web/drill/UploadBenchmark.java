@@ -1,24 +1,18 @@
 package vn.edu.lms.web.drill;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,8 +44,8 @@ public final class UploadBenchmark {
     private static final long PART_SIZE = 8L * 1024 * 1024;
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private ApplicationProcess application;
+    private LibraryHttp library;
     private Path gcLog;
 
     public static void main(String[] args) throws Exception {
@@ -70,7 +64,7 @@ public final class UploadBenchmark {
             }
             throw e;
         } finally {
-            deleteTree(root);
+            TestServices.deleteTree(root);
         }
         System.exit(0);
     }
@@ -78,19 +72,20 @@ public final class UploadBenchmark {
     private void run(Path root, long size, int rounds, String heap) throws Exception {
         Path source = root.resolve("source.bin");
         System.out.printf(Locale.ROOT, "Writing %d MiB of pseudo-random bytes …%n", size >> 20);
-        writeRandom(source, size);
+        LibraryHttp.pseudoRandomFile(source, size, 20261123L);
         gcLog = root.resolve("gc.log");
         application = new ApplicationProcess(root.resolve("data"), List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
         double ready = application.startAndAwaitReady("application.log",
             Map.of("LMS_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD, "LMS_JOBS_ENABLED", "false"));
+        library = new LibraryHttp(application);
         System.out.printf(Locale.ROOT, "Application (-Xmx%s) ready in %.1f s%n", heap, ready);
         try {
-            String token = signIn();
+            String token = library.signIn(PASSWORD);
             StorageKeys keys = StorageKeys.loadOrCreate(application.dataDir.resolve("object-storage.keys"));
             MinioClient minio = MinioClient.builder().endpoint(application.storageEndpoint())
                 .credentials(keys.accessKey(), keys.secretKey()).build();
             Path warmUp = root.resolve("warm-up.bin");
-            writeRandom(warmUp, Math.min(size, 128L << 20));
+            LibraryHttp.pseudoRandomFile(warmUp, Math.min(size, 128L << 20), 20261124L);
             timeTus(token, warmUp, Files.size(warmUp), stamp(warmUp, 0));
             timeDirect(minio, warmUp, "benchmark/warm-up");
             Files.delete(warmUp);
@@ -125,27 +120,18 @@ public final class UploadBenchmark {
 
     /** POST creation, then the whole file in one PATCH; the time includes the server's finish (join, sniff, register). */
     private double timeTus(String token, Path source, long size, String digest) throws Exception {
-        String item = send(HttpRequest.newBuilder(uri("/api/v1/library/items")).header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"metadata\":{\"title\":\"Đo tốc độ tải lên\",\"subjectCode\":\"toan\",\"grades\":[5],"
-                + "\"kind\":\"E_LECTURE\",\"licence\":\"CC_BY_4_0\"},\"scope\":\"PRIVATE\"}")), 201).body();
-        String itemId = field(item, "id");
+        String itemId = library.createItem(token, "Đo tốc độ tải lên", "E_LECTURE");
         long started = System.nanoTime();
-        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/library/uploads")).header("Authorization", "Bearer " + token)
-            .header("Tus-Resumable", "1.0.0").header("Upload-Length", String.valueOf(size))
-            .header("Upload-Metadata", "itemId " + base64(itemId) + ",filename " + base64("do-toc-do.bin"))
-            .POST(HttpRequest.BodyPublishers.noBody()), 201);
-        String location = created.headers().firstValue("Location").orElseThrow();
-        URI upload = URI.create("http://127.0.0.1:" + application.httpPort).resolve(location);
-        HttpResponse<String> patched = send(HttpRequest.newBuilder(upload).header("Authorization", "Bearer " + token)
-            .header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0").header("Content-Type", "application/offset+octet-stream")
-            .method("PATCH", HttpRequest.BodyPublishers.ofFile(source)), 204);
+        String upload = library.createUpload(token, itemId, size, "do-toc-do.bin");
+        HttpResponse<String> patched = LibraryHttp.send(library.patch(token, upload, 0, HttpRequest.BodyPublishers.ofFile(source),
+            Duration.ofMinutes(30)), 204);
         double seconds = (System.nanoTime() - started) / 1e9;
         if (!patched.headers().firstValue("Upload-Offset").orElse("").equals(String.valueOf(size))) {
             throw new IllegalStateException("the upload ended at " + patched.headers().firstValue("Upload-Offset"));
         }
-        String status = send(HttpRequest.newBuilder(upload).header("Authorization", "Bearer " + token).GET(), 200).body();
-        if (!digest.equals(field(status, "sha256"))) {
+        String status = LibraryHttp.send(HttpRequest.newBuilder(library.uri("/api/v1/library/uploads/" + upload))
+            .header("Authorization", "Bearer " + token).GET().build(), 200).body();
+        if (!digest.equals(LibraryHttp.JSON.readTree(status).path("sha256").asString())) {
             throw new IllegalStateException("the stored digest differs from the source's: " + status);
         }
         return seconds;
@@ -206,22 +192,6 @@ public final class UploadBenchmark {
         return Files.exists(gcLog) ? Files.readAllLines(gcLog) : List.of();
     }
 
-    private static void writeRandom(Path file, long size) throws IOException {
-        SplittableRandom random = new SplittableRandom(20261123);
-        byte[] block = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += block.length) {
-                for (int i = 0; i < block.length; i += 8) {
-                    long value = random.nextLong();
-                    for (int b = 0; b < 8; b++) {
-                        block[i + b] = (byte) (value >>> (8 * b));
-                    }
-                }
-                out.write(block, 0, (int) Math.min(block.length, size - written));
-            }
-        }
-    }
-
     /** Makes the file's first bytes this round's own, and returns the file's SHA-256. */
     private static String stamp(Path file, int round) throws Exception {
         try (RandomAccessFile access = new RandomAccessFile(file.toFile(), "rw")) {
@@ -237,39 +207,8 @@ public final class UploadBenchmark {
         return HexFormat.of().formatHex(sha256.digest());
     }
 
-    private String signIn() throws IOException, InterruptedException {
-        return field(send(HttpRequest.newBuilder(uri("/api/v1/auth/tokens")).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\",\"name\":\"benchmark\"}")), 201)
-            .body(), "token");
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofMinutes(30)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                + response.statusCode() + ": " + response.body());
-        }
-        return response;
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + application.httpPort + path);
-    }
-
-    private static String base64(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-    }
-
     private static double mibPerSecond(long bytes, double seconds) {
         return bytes / 1048576.0 / seconds;
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return matcher.group(1);
     }
 
     private static Map<String, String> options(String[] args) {
@@ -281,11 +220,5 @@ public final class UploadBenchmark {
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         return options;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }
