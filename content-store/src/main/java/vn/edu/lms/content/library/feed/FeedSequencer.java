@@ -2,7 +2,6 @@ package vn.edu.lms.content.library.feed;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.edu.lms.content.platform.Ids;
+import vn.edu.lms.content.platform.MongoLease;
 
 /**
  * Gives changed items their feed sequence. Writers only flag an item {@code changed}; one
@@ -41,18 +39,15 @@ class FeedSequencer implements SmartLifecycle {
     private static final int BATCH = 200;
 
     private final ReactiveMongoTemplate mongo;
-    private final Clock clock;
     private final Duration interval;
-    private final Duration lease;
-    private final String instance = Ids.newId();
+    private final MongoLease lease;
     private volatile @Nullable Disposable loop;
 
     FeedSequencer(ReactiveMongoTemplate mongo, Clock clock, @Value("${lms.library.feed.interval:200ms}") Duration interval,
             @Value("${lms.library.feed.lease:30s}") Duration lease) {
         this.mongo = mongo;
-        this.clock = clock;
         this.interval = interval;
-        this.lease = lease;
+        this.lease = new MongoLease(mongo, clock, COLLECTION, SEQUENCER_ID, lease);
     }
 
     @Override
@@ -68,7 +63,7 @@ class FeedSequencer implements SmartLifecycle {
 
     /** One round: take or keep the lease, then number the flagged items; how many were numbered. */
     Mono<Integer> sequenceOnce() {
-        return holdLease().flatMap(held -> !held ? Mono.just(0)
+        return lease.hold(new Document("last", 0L)).flatMap(held -> !held ? Mono.just(0)
             : mongo.find(Query.query(Criteria.where("changed").is(true)).with(Sort.by("updatedAt")).limit(BATCH), Document.class,
                 "library_items")
                 .concatMap(item -> number(item.getString("_id"), ((Number) item.get("version")).longValue()))
@@ -76,24 +71,13 @@ class FeedSequencer implements SmartLifecycle {
     }
 
     private Mono<Boolean> number(String itemId, long version) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(SEQUENCER_ID).and("owner").is(instance)),
-                new Update().inc("last", 1L), FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
+        return mongo.findAndModify(lease.ownerIs(), new Update().inc("last", 1L), FindAndModifyOptions.options().returnNew(true),
+                Document.class, COLLECTION)
             .flatMap(sequencer -> mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(itemId).and("version").is(version).and("changed").is(true)),
                 new Update().set("sequence", ((Number) sequencer.get("last")).longValue()).set("changed", false), "library_items"))
             .map(result -> result.getModifiedCount() == 1)
             .defaultIfEmpty(false);
-    }
-
-    private Mono<Boolean> holdLease() {
-        Instant now = clock.instant();
-        Query free = Query.query(Criteria.where("_id").is(SEQUENCER_ID)
-            .orOperator(Criteria.where("owner").is(instance), Criteria.where("leaseUntil").lt(now)));
-        return mongo.updateFirst(free, new Update().set("owner", instance).set("leaseUntil", now.plus(lease)), COLLECTION)
-            .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(true)
-                : mongo.insert(new Document("_id", SEQUENCER_ID).append("owner", instance).append("leaseUntil", now.plus(lease))
-                    .append("last", 0L), COLLECTION).thenReturn(true)
-                    .onErrorResume(DuplicateKeyException.class, taken -> Mono.just(false)));
     }
 
     /** Stopping hands the lease over at once, so another instance goes on numbering without waiting for it to run out. */
@@ -104,12 +88,7 @@ class FeedSequencer implements SmartLifecycle {
             running.dispose();
         }
         loop = null;
-        try {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(SEQUENCER_ID).and("owner").is(instance)),
-                new Update().set("leaseUntil", Instant.EPOCH), COLLECTION).block(Duration.ofSeconds(5));
-        } catch (RuntimeException unreachable) {
-            log.debug("Could not release the feed sequencer lease; it will run out", unreachable);
-        }
+        lease.release();
     }
 
     @Override

@@ -71,9 +71,14 @@ public final class Fixtures {
 
     /** A two-page PDF with an embedded font subset, a title, an author and a declared language. */
     public static Path pdf(Path file) throws IOException {
+        return pdf(file, ADDITION, SUBTRACTION);
+    }
+
+    /** A PDF with one page per line given (Vietnamese text welcome), a title, an author and a declared language. */
+    public static Path pdf(Path file, String... lines) throws IOException {
         try (var document = new PDDocument(); InputStream font = Fixtures.class.getResourceAsStream(FONT)) {
             PDType0Font liberation = PDType0Font.load(document, font);
-            for (String line : new String[] { ADDITION, SUBTRACTION }) {
+            for (String line : lines) {
                 var page = new PDPage(PDRectangle.A4);
                 document.addPage(page);
                 try (var content = new PDPageContentStream(document, page)) {

@@ -1,0 +1,96 @@
+package vn.edu.lms.search.indexing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import reactor.core.publisher.Mono;
+import vn.edu.lms.content.library.feed.LibraryFeed;
+import vn.edu.lms.content.library.item.LibraryItem;
+import vn.edu.lms.search.index.SearchDocument;
+import vn.edu.lms.search.index.SearchDocuments;
+
+/**
+ * Copies the content store's change feed into an index, one batch at a time: the items changed
+ * after the checkpoint, as one bulk request in which each document's external version is its feed
+ * sequence. Elasticsearch keeps the higher version, so a batch sent twice (the checkpoint is saved
+ * only after the bulk succeeded: at least once) or an old copy arriving late changes nothing.
+ */
+@Component
+public class FeedIndexer {
+
+    static final String CHECKPOINTS = "search_checkpoints";
+    static final int BATCH = 200;
+    private static final Logger log = LoggerFactory.getLogger(FeedIndexer.class);
+
+    private final LibraryFeed feed;
+    private final SearchDocuments documents;
+    private final ElasticsearchAsyncClient client;
+    private final ReactiveMongoTemplate mongo;
+
+    FeedIndexer(LibraryFeed feed, SearchDocuments documents, ElasticsearchAsyncClient client, ReactiveMongoTemplate mongo) {
+        this.feed = feed;
+        this.documents = documents;
+        this.client = client;
+        this.mongo = mongo;
+    }
+
+    /** The last sequence written into the index the checkpoint names (0 before any). */
+    public Mono<Long> checkpoint(String checkpointId) {
+        return mongo.findById(checkpointId, Document.class, CHECKPOINTS)
+            .map(found -> ((Number) found.getOrDefault("sequence", 0L)).longValue()).defaultIfEmpty(0L);
+    }
+
+    /** Writes the next batch into {@code index}; how many items it held (fewer than a batch: caught up). */
+    public Mono<Integer> indexNext(String index, String checkpointId) {
+        return checkpoint(checkpointId)
+            .flatMap(after -> feed.changesAfter(after, BATCH).flatMapSequential(this::document, 4).collectList())
+            .flatMap(batch -> batch.isEmpty() ? Mono.just(0)
+                : bulk(index, batch).then(advance(checkpointId, batch.get(batch.size() - 1).sequence())).thenReturn(batch.size()));
+    }
+
+    private Mono<SearchDocument> document(LibraryItem item) {
+        return documents.of(item);
+    }
+
+    private Mono<Void> bulk(String index, List<SearchDocument> batch) {
+        BulkRequest.Builder request = new BulkRequest.Builder();
+        batch.forEach(document -> request.operations(op -> op.index(i -> i.index(index).id(document.id()).version(document.sequence())
+            .versionType(VersionType.External).document(document))));
+        return Mono.fromFuture(() -> client.bulk(request.build())).flatMap(response -> {
+            List<String> retry = new ArrayList<>();
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() == null || item.status() == 409) {
+                    continue; // written, or a newer version is already there
+                }
+                if (item.status() == 429 || item.status() >= 500) {
+                    retry.add(item.id() + ": " + item.error().reason());
+                } else {
+                    // The document itself is wrong for the mapping: waiting will not mend it, so it must not hold up the rest.
+                    log.error("Search index refused item {}: {} {}", item.id(), item.error().type(), item.error().reason());
+                }
+            }
+            return retry.isEmpty() ? Mono.<Void>empty()
+                : Mono.error(new IllegalStateException("Elasticsearch could not take " + retry.size() + " documents now: " + retry.get(0)));
+        });
+    }
+
+    private Mono<Void> advance(String checkpointId, long sequence) {
+        // $max: a slower copy of this work (a follower that lost its lease) can never move the checkpoint back.
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(checkpointId)), new Update().max("sequence", sequence),
+            FindAndModifyOptions.options().upsert(true), Document.class, CHECKPOINTS).then();
+    }
+}

@@ -1,0 +1,140 @@
+package vn.edu.lms.search.indexing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.edu.lms.content.library.feed.LibraryFeed;
+import vn.edu.lms.content.platform.MongoLease;
+import vn.edu.lms.search.index.LibraryIndex;
+
+/**
+ * Keeps the library index in step with the content store: one follower in the deployment (the
+ * instance holding the lease) writes the feed into the index behind the alias, batch after batch.
+ * While Elasticsearch is down it waits longer between attempts (doubling up to a minute) and then
+ * goes on from its checkpoint, so after a restart of either side the index converges.
+ */
+@Component
+public class IndexFollower implements SmartLifecycle {
+
+    static final String CHECKPOINT = "alias";
+    private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
+    private static final Duration MAX_BACK_OFF = Duration.ofMinutes(1);
+
+    private final FeedIndexer indexer;
+    private final LibraryIndex index;
+    private final LibraryFeed feed;
+    private final MongoLease lease;
+    private final Clock clock;
+    private final Duration interval;
+    private volatile @Nullable Disposable loop;
+    private volatile Instant nextAttempt = Instant.EPOCH;
+    private volatile Duration backOff = Duration.ZERO;
+    private volatile @Nullable String lastError;
+    private volatile long checkpoint;
+    private volatile long latest;
+
+    IndexFollower(FeedIndexer indexer, LibraryIndex index, LibraryFeed feed, ReactiveMongoTemplate mongo, Clock clock,
+            ObjectProvider<MeterRegistry> meters,
+            @Value("${lms.search.follow.interval:500ms}") Duration interval, @Value("${lms.search.follow.lease:30s}") Duration lease) {
+        this.indexer = indexer;
+        this.index = index;
+        this.feed = feed;
+        this.clock = clock;
+        this.interval = interval;
+        this.lease = new MongoLease(mongo, clock, FeedIndexer.CHECKPOINTS, "follower", lease);
+        meters.ifAvailable(registry -> Gauge.builder("lms.search.index.lag", this, follower -> follower.lag())
+            .description("library changes not yet in the search index (feed sequences)").register(registry));
+    }
+
+    @Override
+    public void start() {
+        loop = Flux.interval(interval).onBackpressureDrop().concatMap(tick -> followOnce(), 1).subscribe();
+    }
+
+    /** One round, unless backing off: hold the lease, then index until caught up. */
+    Mono<Void> followOnce() {
+        if (clock.instant().isBefore(nextAttempt)) {
+            return Mono.empty();
+        }
+        return lease.hold(new Document()).flatMap(held -> !held ? Mono.<Void>empty()
+                : index.ensure().flatMap(ignored -> catchUp()))
+            .then(feed.latestSequence().zipWith(indexer.checkpoint(CHECKPOINT)).doOnNext(state -> {
+                latest = state.getT1();
+                checkpoint = state.getT2();
+            }).then())
+            .doOnSuccess(done -> recovered())
+            .onErrorResume(failure -> {
+                failed(failure);
+                return Mono.empty();
+            });
+    }
+
+    private Mono<Void> catchUp() {
+        return indexer.indexNext(LibraryIndex.ALIAS, CHECKPOINT)
+            .flatMap(count -> count < FeedIndexer.BATCH ? Mono.<Void>empty() : catchUp());
+    }
+
+    private void failed(Throwable failure) {
+        backOff = backOff.isZero() ? Duration.ofSeconds(1) : backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF
+            : backOff.multipliedBy(2);
+        nextAttempt = clock.instant().plus(backOff);
+        String reason = failure.toString();
+        if (!reason.equals(lastError)) {
+            log.warn("Search indexing paused ({}); trying again in {} s and less often while it lasts", reason, backOff.toSeconds());
+        }
+        lastError = reason;
+    }
+
+    private void recovered() {
+        if (lastError != null) {
+            log.info("Search indexing goes on after: {}", lastError);
+        }
+        lastError = null;
+        backOff = Duration.ZERO;
+        nextAttempt = Instant.EPOCH;
+    }
+
+    /** Changes numbered but not yet indexed, as last seen. */
+    public long lag() {
+        return Math.max(0, latest - checkpoint);
+    }
+
+    /** What health details show. */
+    public Status status() {
+        return new Status(checkpoint, latest, lag(), lastError, backOff.isZero() ? null : nextAttempt);
+    }
+
+    public record Status(long indexedUpTo, long latestChange, long lag, @Nullable String lastError, @Nullable Instant nextAttempt) {
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = loop;
+        if (running != null) {
+            running.dispose();
+        }
+        loop = null;
+        lease.release();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}

@@ -1,0 +1,213 @@
+package vn.edu.lms.search.query;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.HighlighterType;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import vn.edu.lms.content.library.LibraryCaller;
+import vn.edu.lms.content.platform.LmsProblem;
+import vn.edu.lms.search.index.LibraryIndex;
+import vn.edu.lms.search.index.SearchDocument;
+import vn.edu.lms.search.text.VietnameseText;
+
+/**
+ * Library search over the index: the words typed are matched as given (NFC) and folded, so that
+ * "toan lop 5" finds "Toán lớp 5" while an exact match, which scores on both, ranks above a folded
+ * one. The caller's visibility is a filter inside the query, never a step after it: hits, totals
+ * and facet counts only ever count what the caller may see.
+ */
+@Service
+public class LibrarySearch {
+
+    static final int MAX_SIZE = 50;
+    static final int MAX_TEXT = 200;
+    private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
+    private static final List<String> LARGE_FIELDS = List.of("text", "textFolded", "titleFolded", "descriptionFolded", "tagsFolded",
+        "labels", "labelsFolded");
+
+    private final ElasticsearchAsyncClient client;
+    private final JsonMapper json;
+
+    LibrarySearch(ElasticsearchAsyncClient client, JsonMapper json) {
+        this.client = client;
+        this.json = json;
+    }
+
+    public Mono<SearchPage> search(LibraryCaller caller, SearchQuery query) {
+        List<FieldValue> after = query.after() == null ? List.of() : decodeCursor(query.after());
+        Query visible = VisibilityFilter.of(caller);
+        Query matching = query.text() == null || query.text().isBlank() ? QueryBuilders.matchAll(m -> m) : text(query.text());
+        Map<SearchQuery.Facet, Query> chosen = chosenFilters(query);
+        SearchRequest.Builder request = new SearchRequest.Builder().index(LibraryIndex.ALIAS)
+            .query(q -> q.bool(b -> b.must(matching).filter(visible)))
+            .postFilter(f -> f.bool(b -> b.filter(List.copyOf(chosen.values()))))
+            .size(query.size()).trackTotalHits(t -> t.enabled(true))
+            .source(s -> s.filter(f -> f.excludes(LARGE_FIELDS)))
+            .sort(sort(query.sort()))
+            .highlight(highlight());
+        for (SearchQuery.Facet facet : SearchQuery.Facet.values()) {
+            List<Query> others = chosen.entrySet().stream().filter(entry -> entry.getKey() != facet).map(Map.Entry::getValue).toList();
+            request.aggregations(facet.name(), Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others)))
+                .aggregations("values", values -> values.terms(t -> t.field(facet.field()).size(100)))));
+        }
+        if (!after.isEmpty()) {
+            request.searchAfter(after);
+        }
+        return Mono.fromFuture(() -> client.search(request.build(), SearchDocument.class)).map(response -> page(response, query));
+    }
+
+    /** Titles that start with what the caller is typing, diacritics or not, among what they may see. */
+    public Mono<List<SearchPage.Suggestion>> suggest(LibraryCaller caller, String typed, int size) {
+        String given = VietnameseText.normalize(typed.strip());
+        String folded = VietnameseText.fold(given);
+        SearchRequest request = SearchRequest.of(s -> s.index(LibraryIndex.ALIAS).size(size)
+            .query(q -> q.bool(b -> b.must(m -> m.matchBoolPrefix(p -> p.field("titleFolded").query(folded)))
+                .should(sh -> sh.matchBoolPrefix(p -> p.field("title").query(given)))
+                .filter(VisibilityFilter.of(caller))))
+            .source(src -> src.filter(f -> f.includes("id", "title")))
+            .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
+                .fields("title", f -> f.type(HighlighterType.FastVector).matchedFields("title", "titleFolded").numberOfFragments(0))));
+        return Mono.fromFuture(() -> client.search(request, SearchDocument.class)).map(response -> response.hits().hits().stream()
+            .filter(hit -> hit.source() != null)
+            .map(hit -> new SearchPage.Suggestion(hit.id(), hit.source().title(),
+                hit.highlight().getOrDefault("title", List.of(escape(hit.source().title()))).get(0)))
+            .toList());
+    }
+
+    /** The words as given and folded; quoted parts as phrases; a phrase-like order of the words ranks higher. */
+    static Query text(String typed) {
+        String given = VietnameseText.normalize(typed.strip());
+        List<String> phrases = new ArrayList<>();
+        Matcher matcher = PHRASE.matcher(given);
+        while (matcher.find()) {
+            phrases.add(matcher.group(1).strip());
+        }
+        String words = PHRASE.matcher(given).replaceAll(" ").replace('"', ' ').strip();
+        return QueryBuilders.bool(b -> {
+            if (!words.isEmpty()) {
+                String folded = VietnameseText.fold(words);
+                b.must(m -> m.bool(either -> either
+                    .should(s -> s.multiMatch(mm -> mm.query(words).type(TextQueryType.CrossFields).minimumShouldMatch("3<75%").boost(2f)
+                        .fields("title^6", "tags^4", "labels^3", "description^2", "text")))
+                    .should(s -> s.multiMatch(mm -> mm.query(folded).type(TextQueryType.CrossFields).minimumShouldMatch("3<75%")
+                        .fields("titleFolded^6", "tagsFolded^4", "labelsFolded^3", "descriptionFolded^2", "textFolded")))
+                    .minimumShouldMatch("1")));
+                b.should(s -> s.matchPhrase(p -> p.field("titleFolded").query(folded).slop(2).boost(4f)));
+                b.should(s -> s.matchPhrase(p -> p.field("textFolded").query(folded).slop(1).boost(1f)));
+            }
+            for (String phrase : phrases) {
+                String folded = VietnameseText.fold(phrase);
+                b.must(m -> m.bool(either -> either.minimumShouldMatch("1")
+                    .should(s -> s.multiMatch(mm -> mm.query(phrase).type(TextQueryType.Phrase).boost(2f)
+                        .fields("title^6", "tags^4", "description^2", "text")))
+                    .should(s -> s.multiMatch(mm -> mm.query(folded).type(TextQueryType.Phrase)
+                        .fields("titleFolded^6", "tagsFolded^4", "descriptionFolded^2", "textFolded")))));
+            }
+            return b;
+        });
+    }
+
+    private static Map<SearchQuery.Facet, Query> chosenFilters(SearchQuery query) {
+        Map<SearchQuery.Facet, Query> chosen = new EnumMap<>(SearchQuery.Facet.class);
+        query.filters().forEach((facet, values) -> {
+            if (!values.isEmpty()) {
+                chosen.put(facet, VisibilityFilter.terms(facet.field(), values));
+            }
+        });
+        return chosen;
+    }
+
+    private static List<SortOptions> sort(SearchQuery.Order order) {
+        SortOptions tieBreaker = SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc)));
+        return switch (order) {
+            case RELEVANCE -> List.of(SortOptions.of(s -> s.score(score -> score.order(SortOrder.Desc))), tieBreaker);
+            case DATE -> List.of(SortOptions.of(s -> s.field(f -> f.field("updatedAt").order(SortOrder.Desc))), tieBreaker);
+        };
+    }
+
+    private static Highlight highlight() {
+        return Highlight.of(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
+            .fields("title", f -> f.type(HighlighterType.FastVector).matchedFields("title", "titleFolded").numberOfFragments(0))
+            .fields("description", f -> f.type(HighlighterType.FastVector).matchedFields("description", "descriptionFolded")
+                .fragmentSize(200).numberOfFragments(1))
+            .fields("text", f -> f.type(HighlighterType.FastVector).matchedFields("text", "textFolded").fragmentSize(160)
+                .numberOfFragments(2)));
+    }
+
+    private SearchPage page(SearchResponse<SearchDocument> response, SearchQuery query) {
+        List<SearchPage.Hit> hits = response.hits().hits().stream().filter(hit -> hit.source() != null).map(hit -> {
+            SearchDocument doc = hit.source();
+            return new SearchPage.Hit(doc.id(), doc.title(), doc.description(), doc.subjectCode(), doc.grades(), doc.kind(), doc.schoolId(),
+                doc.licence(), doc.language(), doc.state(), doc.updatedAt(), Map.copyOf(hit.highlight()));
+        }).toList();
+        Map<SearchQuery.Facet, List<SearchPage.FacetCount>> facets = new EnumMap<>(SearchQuery.Facet.class);
+        for (SearchQuery.Facet facet : SearchQuery.Facet.values()) {
+            Aggregate values = response.aggregations().get(facet.name()).filter().aggregations().get("values");
+            facets.put(facet, values.isLterms()
+                ? values.lterms().buckets().array().stream().map(b -> new SearchPage.FacetCount(String.valueOf(b.key()), b.docCount())).toList()
+                : values.sterms().buckets().array().stream().map(b -> new SearchPage.FacetCount(b.key().stringValue(), b.docCount())).toList());
+        }
+        var last = response.hits().hits().isEmpty() ? null : response.hits().hits().get(response.hits().hits().size() - 1);
+        String next = last == null || response.hits().hits().size() < query.size() ? null : encodeCursor(last.sort());
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchPage(total, hits, facets, next);
+    }
+
+    private String encodeCursor(List<FieldValue> values) {
+        List<Object> plain = values.stream().map(FieldValue::_get).toList();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsString(plain).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<FieldValue> decodeCursor(String cursor) {
+        try {
+            List<?> plain = json.readValue(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8), List.class);
+            if (plain.isEmpty() || plain.size() > 3) {
+                throw new IllegalArgumentException("cursor of " + plain.size() + " values");
+            }
+            return plain.stream().map(LibrarySearch::cursorValue).toList();
+        } catch (RuntimeException e) {
+            throw new LmsProblem(HttpStatus.BAD_REQUEST, "search-bad-cursor");
+        }
+    }
+
+    private static FieldValue cursorValue(Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            return FieldValue.of(((Number) value).longValue());
+        }
+        if (value instanceof Number number) {
+            return FieldValue.of(number.doubleValue());
+        }
+        if (value instanceof String text) {
+            return FieldValue.of(text);
+        }
+        throw new IllegalArgumentException("cursor value " + value);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#x27;");
+    }
+}

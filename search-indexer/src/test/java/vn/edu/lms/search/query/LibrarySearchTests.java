@@ -1,0 +1,234 @@
+package vn.edu.lms.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.edu.lms.content.library.LibraryApi;
+import vn.edu.lms.content.library.LibraryCaller;
+import vn.edu.lms.content.library.LibraryTestCallers;
+import vn.edu.lms.content.library.extraction.Fixtures;
+import vn.edu.lms.content.library.item.FileVersion;
+import vn.edu.lms.content.library.item.LibraryItems;
+import vn.edu.lms.content.platform.Ids;
+import vn.edu.lms.search.SearchTestApplication;
+
+/**
+ * Library search against the real embedded Elasticsearch, fed by the content store's change feed:
+ * what a teacher types, with or without diacritics, and what each caller may see.
+ */
+@SpringBootTest(classes = SearchTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.messages.basename=i18n/platform,i18n/library", "spring.messages.fallback-to-system-locale=false",
+    "lms.jobs.poll-interval=200ms", "lms.search.follow.interval=200ms" })
+@AutoConfigureWebTestClient
+@Import(LibraryTestCallers.class)
+class LibrarySearchTests {
+
+    private static final String SEARCH = "/api/v1/library/search";
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    LibraryTestCallers callers;
+
+    @Autowired
+    LibraryItems items;
+
+    @Test
+    void aPdfAboutAddingFractionsIsFoundWithoutDiacriticsSoonAfterItIsReadyWithAHighlightedSnippet(@TempDir Path dir) throws Exception {
+        String school = "th-" + Ids.newId();
+        String teacher = callers.teacher(school);
+        String colleague = callers.teacher(school);
+        LibraryApi api = new LibraryApi(web);
+        String itemId = api.createItem(teacher, "Bài giảng tuần 12", "SCHOOL", List.of());
+        byte[] pdf = Files.readAllBytes(Fixtures.pdf(dir.resolve("bai-giang.pdf"), "Phép cộng phân số cùng mẫu số: cộng các tử số, giữ nguyên mẫu số.",
+            "Ví dụ: 2/7 + 3/7 = 5/7."));
+        upload(teacher, itemId, pdf);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+            .until(() -> "READY".equals(api.item(teacher, itemId).get("state")));
+        Instant ready = Instant.now();
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+            .until(() -> ids(search(colleague, "q=phep cong phan so")).contains(itemId));
+        Duration found = Duration.between(ready, Instant.now());
+
+        Map<?, ?> hit = hits(search(colleague, "q=phep cong phan so")).get(0);
+        assertThat(hit.get("id")).isEqualTo(itemId);
+        String snippet = String.join(" ", highlights(hit, "text"));
+        assertThat(snippet).contains("<mark>Phép</mark>", "<mark>cộng</mark>", "<mark>phân</mark>");
+        assertThat(found).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anExactDiacriticMatchRanksAboveAFoldedOneAndDMatchesĐ() {
+        String school = "th-" + Ids.newId();
+        String teacher = callers.teacher(school);
+        String exact = ready(teacher, "Toán lớp 5: phân số", school, "SCHOOL");
+        String folded = ready(teacher, "Toàn cảnh lớp 5: an toàn giao thông", school, "SCHOOL");
+        String road = ready(teacher, "Đường đi của nước", school, "SCHOOL");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids(search(teacher, "q=toán lớp 5")).containsAll(List.of(exact)));
+        assertThat(ids(search(teacher, "q=toán lớp 5")).get(0)).isEqualTo(exact);
+        assertThat(ids(search(teacher, "q=toan lop 5"))).contains(exact, folded);
+        assertThat(ids(search(teacher, "q=duong di cua nuoc"))).containsExactly(road);
+        // The same words typed with combining tone marks (NFD), as some keyboards send them.
+        assertThat(ids(search(teacher, "q=" + java.text.Normalizer.normalize("Đường đi", java.text.Normalizer.Form.NFD))))
+            .containsExactly(road);
+    }
+
+    @Test
+    void eachCallerFindsOnlyWhatTheyMaySeeAndFacetCountsLeakNothing() {
+        String schoolA = "th-" + Ids.newId();
+        String schoolB = "th-" + Ids.newId();
+        String classA = "lop-" + Ids.newId();
+        String owner = callers.teacher(schoolA, classA);
+        String word = "Kỳ" + Ids.newId().substring(0, 6).replaceAll("[^a-z]", "x");
+        String privateItem = ready(owner, word + " riêng", schoolA, "PRIVATE");
+        String classItem = ready(owner, word + " lớp", schoolA, "CLASS", classA);
+        String schoolItem = ready(owner, word + " trường", schoolA, "SCHOOL");
+        String districtWaiting = ready(owner, word + " huyện chờ duyệt", schoolA, "DISTRICT");
+
+        String studentOfClass = callers.student(schoolA, classA);
+        String studentElsewhere = callers.student(schoolA, "lop-" + Ids.newId());
+        String otherSchoolTeacher = callers.teacher(schoolB);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids(search(owner, "q=" + word)).size() == 4);
+        assertThat(ids(search(owner, "q=" + word))).containsExactlyInAnyOrder(privateItem, classItem, schoolItem, districtWaiting);
+        assertThat(ids(search(studentOfClass, "q=" + word))).containsExactlyInAnyOrder(classItem, schoolItem, districtWaiting);
+        assertThat(ids(search(studentElsewhere, "q=" + word))).containsExactlyInAnyOrder(schoolItem, districtWaiting);
+        Map<?, ?> outside = search(otherSchoolTeacher, "q=" + word + "&subjectCode=toan");
+        assertThat(ids(outside)).isEmpty();
+        assertThat(((Number) outside.get("total")).longValue()).isZero();
+        assertThat(facet(outside, "SUBJECT")).isEmpty();
+        assertThat(facet(search(studentElsewhere, "q=" + word), "SUBJECT")).containsExactly(Map.of("value", "toan", "count", 2));
+    }
+
+    @Test
+    void pagesFollowOneAnotherWithoutRepeatsOrGaps() {
+        String school = "th-" + Ids.newId();
+        String teacher = callers.teacher(school);
+        String word = "Trang" + Ids.newId().substring(0, 6).replaceAll("[^a-z]", "x");
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            made.add(ready(teacher, word + " bài " + i, school, "SCHOOL"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) search(teacher, "q=" + word).get("total")).intValue() == 7);
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        do {
+            Map<?, ?> page = search(teacher, "q=" + word + "&size=3" + (after == null ? "" : "&after=" + after));
+            seen.addAll(ids(page));
+            after = (String) page.get("next");
+        } while (after != null);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(made).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aWithdrawnItemIsNoLongerFound() {
+        String school = "th-" + Ids.newId();
+        String teacher = callers.teacher(school);
+        String word = "Rút" + Ids.newId().substring(0, 6).replaceAll("[^a-z]", "x");
+        String itemId = ready(teacher, word, school, "SCHOOL");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids(search(teacher, "q=" + word)).contains(itemId));
+        items.withdraw(callers.caller(teacher), itemId).block(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids(search(teacher, "q=" + word)).isEmpty());
+    }
+
+    @Test
+    void badInputIsAProblemInVietnameseAndAnonymousCallersAreRefused() {
+        String teacher = callers.teacher("th-" + Ids.newId());
+        web.get().uri(SEARCH + "?q=" + "a".repeat(201)).headers(h -> h.setBearerAuth(teacher)).exchange()
+            .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.title").isEqualTo("Nội dung tìm kiếm quá dài");
+        String forged = Base64.getUrlEncoder().encodeToString("{\"not\":\"a cursor\"}".getBytes());
+        web.get().uri(SEARCH + "?q=toan&after=" + forged).headers(h -> h.setBearerAuth(teacher)).exchange()
+            .expectStatus().isBadRequest().expectBody().jsonPath("$.type").value(type -> assertThat((String) type).endsWith("search-bad-cursor"));
+        web.get().uri(SEARCH + "?q=toan&size=500").headers(h -> h.setBearerAuth(teacher)).exchange().expectStatus().isBadRequest();
+        web.get().uri(SEARCH + "?q=toan").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void suggestionsCompleteWhatIsTypedWithOrWithoutDiacritics() {
+        String school = "th-" + Ids.newId();
+        String teacher = callers.teacher(school);
+        String itemId = ready(teacher, "Luyện từ và câu: Danh từ chung", school, "SCHOOL");
+        await().atMost(Duration.ofSeconds(10)).until(() -> suggestions(teacher, "luyen tu va cau: danh t").contains(itemId));
+        assertThat(suggestions(teacher, "Luyện từ và câu: Danh t")).contains(itemId);
+    }
+
+    /** An item with a processed file (the file's processing is the library's business, tested there). */
+    private String ready(String token, String title, String schoolId, String scope, String... classIds) {
+        LibraryCaller caller = callers.caller(token);
+        Map<String, Object> body = Map.of("metadata", LibraryApi.metadata(title, "toan", 5, "E_LECTURE"), "schoolId", schoolId,
+            "scope", scope, "classIds", List.of(classIds));
+        Map<?, ?> created = web.post().uri("/api/v1/library/items").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String id = (String) created.get("id");
+        items.addVersion(id, new FileVersion(0, "upload-" + Ids.newId(), "0".repeat(64), "blobs/none", 10, "text/plain", "a.txt", Instant.now(),
+            caller.accountId(), FileVersion.State.PROCESSING, null, 0, null, null)).block(Duration.ofSeconds(10));
+        items.updateFile(id, 1, FileVersion::ready).block(Duration.ofSeconds(10));
+        return id;
+    }
+
+    private void upload(String token, String itemId, byte[] bytes) {
+        String location = web.post().uri("/api/v1/library/uploads").headers(h -> h.setBearerAuth(token)).header("Tus-Resumable", "1.0.0")
+            .header("Upload-Length", String.valueOf(bytes.length))
+            .header("Upload-Metadata", "itemId " + b64(itemId) + ",filename " + b64("bai-giang.pdf"))
+            .exchange().expectStatus().isCreated().returnResult(Void.class).getResponseHeaders().getLocation().toString();
+        web.patch().uri(location).headers(h -> h.setBearerAuth(token)).header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
+            .contentType(MediaType.parseMediaType("application/offset+octet-stream")).bodyValue(bytes).exchange().expectStatus().isNoContent();
+    }
+
+    private static String b64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private Map<?, ?> search(String token, String query) {
+        return web.get().uri(SEARCH + "?" + query).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+            .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private List<String> suggestions(String token, String typed) {
+        List<?> found = web.get().uri(uri -> uri.path(SEARCH + "/suggestions").queryParam("q", typed).build()).headers(h -> h.setBearerAuth(token))
+            .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        return found.stream().map(suggestion -> (String) ((Map<?, ?>) suggestion).get("id")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<?, ?>> hits(Map<?, ?> page) {
+        return (List<Map<?, ?>>) page.get("hits");
+    }
+
+    private static List<String> ids(Map<?, ?> page) {
+        return hits(page).stream().map(hit -> (String) hit.get("id")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> highlights(Map<?, ?> hit, String field) {
+        return (List<String>) ((Map<String, Object>) hit.get("highlights")).getOrDefault(field, List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> facet(Map<?, ?> page, String facet) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) page.get("facets")).get(facet);
+    }
+
+}
