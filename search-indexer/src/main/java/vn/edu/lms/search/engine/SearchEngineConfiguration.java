@@ -15,6 +15,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
@@ -74,6 +79,9 @@ class SearchEngineConfiguration {
     /** Non-blocking: requests go out on the REST client's I/O reactor and come back as futures. */
     @Bean
     ElasticsearchAsyncClient elasticsearchAsyncClient(RestClient restClient) {
-        return new ElasticsearchAsyncClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
+        ObjectMapper documents = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return new ElasticsearchAsyncClient(new RestClientTransport(restClient, new JacksonJsonpMapper(documents)));
     }
 }

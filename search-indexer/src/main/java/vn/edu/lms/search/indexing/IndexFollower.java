@@ -94,7 +94,11 @@ public class IndexFollower implements SmartLifecycle {
         backOff = backOff.isZero() ? Duration.ofSeconds(1) : backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF
             : backOff.multipliedBy(2);
         nextAttempt = clock.instant().plus(backOff);
-        String reason = failure.toString();
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root == failure ? failure.toString() : failure + ", caused by " + root;
         if (!reason.equals(lastError)) {
             log.warn("Search indexing paused ({}); trying again in {} s and less often while it lasts", reason, backOff.toSeconds());
         }
