@@ -33,18 +33,21 @@ public class SearchDocuments {
         this.subjects = subjects;
     }
 
-    public Mono<SearchDocument> of(LibraryItem item) {
+    public Mono<SearchDocument> of(LibraryItem item, long downloads) {
         long sequence = Objects.requireNonNull(item.sequence(), "an item in the feed has its sequence");
         if (item.deleted()) {
             return Mono.just(SearchDocument.tombstone(item.id(), sequence));
         }
         FileVersion searchable = newestReady(item);
         Mono<String> text = searchable == null ? Mono.just("") : texts.of(searchable, MAX_TEXT_CHARS);
-        return text.map(body -> document(item, sequence, searchable, body));
+        return text.map(body -> document(item, sequence, searchable, body, downloads));
     }
 
-    /** The document of an item with the given text (the benchmark and the relevance set build them so). */
-    public SearchDocument document(LibraryItem item, long sequence, @Nullable FileVersion file, String body) {
+    /**
+     * The document of an item with the given text (the benchmark and the relevance set build them so);
+     * {@code downloads} is its popularity.
+     */
+    public SearchDocument document(LibraryItem item, long sequence, @Nullable FileVersion file, String body, long downloads) {
         Metadata metadata = item.metadata();
         String title = VietnameseText.normalize(metadata.title());
         String description = metadata.description() == null ? null : VietnameseText.normalize(metadata.description());
@@ -55,7 +58,7 @@ public class SearchDocuments {
             fold(text), tags, tags.stream().map(VietnameseText::fold).toList(), labels, fold(labels), metadata.creator(),
             metadata.subjectCode(), metadata.grades(), metadata.kind().name(), metadata.bookSeries(), metadata.licence().name(),
             metadata.language(), item.schoolId(), item.ownerId(), item.scope().name(), item.classIds(), item.appraisal().status().name(),
-            item.state().name(), file == null ? null : file.mediaType(), item.createdAt(), item.updatedAt(), 0);
+            item.state().name(), file == null ? null : file.mediaType(), item.createdAt(), item.updatedAt(), downloads);
     }
 
     private String labels(Metadata metadata) {

@@ -59,14 +59,19 @@ public class FeedIndexer {
         return checkpoint(checkpointId)
             .flatMap(after -> feed.changesAfter(after, BATCH).flatMapSequential(this::document, 4).collectList())
             .flatMap(batch -> batch.isEmpty() ? Mono.just(0)
-                : bulk(index, batch).then(advance(checkpointId, batch.get(batch.size() - 1).sequence())).thenReturn(batch.size()));
+                : write(index, batch).then(advance(checkpointId, batch.get(batch.size() - 1).sequence())).thenReturn(batch.size()));
     }
 
     private Mono<SearchDocument> document(LibraryItem item) {
-        return documents.of(item);
+        return documents.of(item, 0);
     }
 
-    private Mono<Void> bulk(String index, List<SearchDocument> batch) {
+    /**
+     * Writes documents into {@code index} in one bulk request, each at its feed sequence as external
+     * version. Errors when Elasticsearch could not take some now (worth trying again); a document the
+     * mapping refuses is logged and skipped.
+     */
+    public Mono<Void> write(String index, List<SearchDocument> batch) {
         BulkRequest.Builder request = new BulkRequest.Builder();
         batch.forEach(document -> request.operations(op -> op.index(i -> i.index(index).id(document.id()).version(document.sequence())
             .versionType(VersionType.External).document(document))));
