@@ -39,30 +39,54 @@ public class LibraryIndex {
 
     /** The index the alias points at, creating the first one (and the alias) when there is none. */
     public Mono<String> ensure() {
-        return current().switchIfEmpty(Mono.defer(() -> create().flatMap(name -> pointAliasAt(name, Set.of()).thenReturn(name))
+        return current().switchIfEmpty(Mono.defer(() -> create().flatMap(name -> pointAliasAt(name).thenReturn(name))
             .onErrorResume(ElasticsearchException.class, raced -> current())));
     }
 
     /** The index behind the alias, if any. */
     public Mono<String> current() {
-        return Mono.fromFuture(() -> client.indices().existsAlias(e -> e.name(ALIAS))).flatMap(exists -> !exists.value() ? Mono.empty()
-            : Mono.fromFuture(() -> client.indices().getAlias(g -> g.name(ALIAS)))
-                .flatMap(aliases -> Mono.justOrEmpty(aliases.result().keySet().stream().findFirst())));
+        return aliased().flatMap(names -> Mono.justOrEmpty(names.stream().sorted().reduce((first, second) -> second)));
+    }
+
+    /** The indexes the alias points at: one, but for a moment of an interrupted switch made by hand. */
+    Mono<Set<String>> aliased() {
+        return Mono.fromFuture(() -> client.indices().existsAlias(e -> e.name(ALIAS))).flatMap(exists -> !exists.value()
+            ? Mono.just(Set.<String>of())
+            : Mono.fromFuture(() -> client.indices().getAlias(g -> g.name(ALIAS))).map(aliases -> Set.copyOf(aliases.result().keySet())));
+    }
+
+    /** A name for a new index of the current mapping. */
+    public String newName() {
+        return ALIAS + "-" + MAPPING_VERSION + "-" + clock.millis();
     }
 
     /** A new, empty index with the library's mapping; its name. */
     public Mono<String> create() {
-        String name = ALIAS + "-" + MAPPING_VERSION + "-" + clock.millis();
-        return Mono.fromFuture(() -> client.indices().create(CreateIndexRequest.of(c -> c.index(name).withJson(mapping()))))
-            .doOnNext(created -> log.info("Created search index {}", name)).thenReturn(name);
+        return create(newName());
     }
 
-    /** Moves the alias to {@code name} in one step, off the given older indexes. */
-    public Mono<Void> pointAliasAt(String name, Set<String> previous) {
-        return Mono.fromFuture(() -> client.indices().updateAliases(u -> {
-            previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(ALIAS))));
+    /** Creates the index {@code name} with the library's mapping unless it is there already (a reindex taken up again). */
+    public Mono<String> create(String name) {
+        return exists(name).flatMap(exists -> exists ? Mono.just(name)
+            : Mono.fromFuture(() -> client.indices().create(CreateIndexRequest.of(c -> c.index(name).withJson(mapping()))))
+                .doOnNext(created -> log.info("Created search index {}", name)).thenReturn(name));
+    }
+
+    public Mono<Boolean> exists(String name) {
+        return Mono.fromFuture(() -> client.indices().exists(e -> e.index(name))).map(found -> found.value());
+    }
+
+    /** Moves the alias to {@code name} in one atomic step, off every index it pointed at before. */
+    public Mono<Void> pointAliasAt(String name) {
+        return aliased().flatMap(previous -> Mono.fromFuture(() -> client.indices().updateAliases(u -> {
+            previous.stream().filter(old -> !old.equals(name)).forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(ALIAS))));
             return u.actions(a -> a.add(add -> add.index(name).alias(ALIAS).isWriteIndex(true)));
-        })).then();
+        }))).then();
+    }
+
+    /** Makes what was written so far searchable now rather than within the refresh interval. */
+    public Mono<Void> refresh(String name) {
+        return Mono.fromFuture(() -> client.indices().refresh(r -> r.index(name))).then();
     }
 
     public Mono<Void> delete(String name) {

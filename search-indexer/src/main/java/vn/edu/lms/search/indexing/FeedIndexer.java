@@ -17,9 +17,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.content.library.feed.LibraryFeed;
 import vn.edu.lms.content.library.item.LibraryItem;
+import vn.edu.lms.content.library.popularity.Downloads;
 import vn.edu.lms.search.index.SearchDocument;
 import vn.edu.lms.search.index.SearchDocuments;
 
@@ -33,15 +35,18 @@ import vn.edu.lms.search.index.SearchDocuments;
 public class FeedIndexer {
 
     static final String CHECKPOINTS = "search_checkpoints";
-    static final int BATCH = 200;
+    public static final int BATCH = 200;
     private static final Logger log = LoggerFactory.getLogger(FeedIndexer.class);
 
     private final LibraryFeed feed;
     private final SearchDocuments documents;
     private final ElasticsearchAsyncClient client;
     private final ReactiveMongoTemplate mongo;
+    private final Downloads downloads;
 
-    FeedIndexer(LibraryFeed feed, SearchDocuments documents, ElasticsearchAsyncClient client, ReactiveMongoTemplate mongo) {
+    FeedIndexer(LibraryFeed feed, SearchDocuments documents, ElasticsearchAsyncClient client, ReactiveMongoTemplate mongo,
+            Downloads downloads) {
+        this.downloads = downloads;
         this.feed = feed;
         this.documents = documents;
         this.client = client;
@@ -54,16 +59,20 @@ public class FeedIndexer {
             .map(found -> ((Number) found.getOrDefault("sequence", 0L)).longValue()).defaultIfEmpty(0L);
     }
 
+    /** Removes a checkpoint no longer needed (a finished reindex's). */
+    public Mono<Void> forget(String checkpointId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(checkpointId)), CHECKPOINTS).then();
+    }
+
     /** Writes the next batch into {@code index}; how many items it held (fewer than a batch: caught up). */
     public Mono<Integer> indexNext(String index, String checkpointId) {
         return checkpoint(checkpointId)
-            .flatMap(after -> feed.changesAfter(after, BATCH).flatMapSequential(this::document, 4).collectList())
+            .flatMap(after -> feed.changesAfter(after, BATCH).collectList())
+            .flatMap(items -> downloads.counts(items.stream().map(LibraryItem::id).toList())
+                .flatMap(counts -> Flux.fromIterable(items).flatMapSequential(item -> documents.of(item, counts.getOrDefault(item.id(), 0L)), 4)
+                    .collectList()))
             .flatMap(batch -> batch.isEmpty() ? Mono.just(0)
                 : write(index, batch).then(advance(checkpointId, batch.get(batch.size() - 1).sequence())).thenReturn(batch.size()));
-    }
-
-    private Mono<SearchDocument> document(LibraryItem item) {
-        return documents.of(item, 0);
     }
 
     /**

@@ -58,11 +58,16 @@ public class LibrarySearch {
     }
 
     public Mono<SearchPage> search(LibraryCaller caller, SearchQuery query) {
+        return search(caller, query, LibraryIndex.ALIAS);
+    }
+
+    /** The same search over another index (the relevance set and the benchmark search their own). */
+    public Mono<SearchPage> search(LibraryCaller caller, SearchQuery query, String index) {
         List<FieldValue> after = query.after() == null ? List.of() : decodeCursor(query.after());
         Query visible = VisibilityFilter.of(caller);
         Query matching = query.text() == null || query.text().isBlank() ? QueryBuilders.matchAll(m -> m) : text(query.text());
         Map<SearchQuery.Facet, Query> chosen = chosenFilters(query);
-        SearchRequest.Builder request = new SearchRequest.Builder().index(LibraryIndex.ALIAS)
+        SearchRequest.Builder request = new SearchRequest.Builder().index(index)
             .query(q -> q.bool(b -> b.must(matching).filter(visible)))
             .postFilter(f -> f.bool(b -> b.filter(List.copyOf(chosen.values()))))
             .size(query.size()).trackTotalHits(t -> t.enabled(true))
@@ -146,6 +151,8 @@ public class LibrarySearch {
         return switch (order) {
             case RELEVANCE -> List.of(SortOptions.of(s -> s.score(score -> score.order(SortOrder.Desc))), tieBreaker);
             case DATE -> List.of(SortOptions.of(s -> s.field(f -> f.field("updatedAt").order(SortOrder.Desc))), tieBreaker);
+            case POPULARITY -> List.of(SortOptions.of(s -> s.field(f -> f.field("popularity").order(SortOrder.Desc))),
+                SortOptions.of(s -> s.score(score -> score.order(SortOrder.Desc))), tieBreaker);
         };
     }
 
@@ -162,7 +169,7 @@ public class LibrarySearch {
         List<SearchPage.Hit> hits = response.hits().hits().stream().filter(hit -> hit.source() != null).map(hit -> {
             SearchDocument doc = hit.source();
             return new SearchPage.Hit(doc.id(), doc.title(), doc.description(), doc.subjectCode(), doc.grades(), doc.kind(), doc.schoolId(),
-                doc.licence(), doc.language(), doc.state(), doc.updatedAt(), Map.copyOf(hit.highlight()));
+                doc.licence(), doc.language(), doc.state(), doc.updatedAt(), doc.popularity(), Map.copyOf(hit.highlight()));
         }).toList();
         Map<SearchQuery.Facet, List<SearchPage.FacetCount>> facets = new EnumMap<>(SearchQuery.Facet.class);
         for (SearchQuery.Facet facet : SearchQuery.Facet.values()) {

@@ -15,7 +15,7 @@ public record SearchPage(long total, List<Hit> hits, Map<SearchQuery.Facet, List
 
     public record Hit(String id, String title, @Nullable String description, String subjectCode, List<Integer> grades, String kind,
             @Nullable String schoolId, String licence, String language, String state, @Nullable Instant updatedAt,
-            Map<String, List<String>> highlights) {
+            long downloads, Map<String, List<String>> highlights) {
     }
 
     public record FacetCount(String value, long count) {

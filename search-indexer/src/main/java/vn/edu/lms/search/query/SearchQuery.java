@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param text     words typed, with or without diacritics; "quoted" parts must appear as a phrase
  * @param filters  chosen facet values, by facet; values of one facet are alternatives (OR)
- * @param sort     relevance (default) or newest first
+ * @param sort     relevance (default), newest first, or most downloaded first
  * @param size     hits per page
  * @param after    the cursor of the previous page's last hit (search_after), for the next page
  */
@@ -21,7 +21,7 @@ public record SearchQuery(@Nullable String text, Map<Facet, List<String>> filter
     }
 
     public enum Order {
-        RELEVANCE, DATE
+        RELEVANCE, DATE, POPULARITY
     }
 
     /** The facets counted and filtered on, with the index field behind each. */

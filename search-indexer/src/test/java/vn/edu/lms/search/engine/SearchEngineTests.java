@@ -8,18 +8,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
-import vn.edu.lms.search.SearchTestApplication;
 import vn.edu.lms.search.engine.embedded.EmbeddedElasticsearch;
+import vn.edu.lms.search.testing.SearchIntegrationTest;
 
 /** The application's client talks to a real Elasticsearch 8.19 over HTTP, given its URL. */
-@SpringBootTest(classes = SearchTestApplication.class)
+@SearchIntegrationTest
 class SearchEngineTests {
 
     private static final Duration BOUND = Duration.ofSeconds(60);

@@ -2,6 +2,8 @@ package vn.edu.lms.search.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.edu.lms.search.testing.SearchHttp.hits;
+import static vn.edu.lms.search.testing.SearchHttp.ids;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +14,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -25,23 +25,19 @@ import vn.edu.lms.content.library.LibraryApi;
 import vn.edu.lms.content.library.LibraryCaller;
 import vn.edu.lms.content.library.LibraryTestCallers;
 import vn.edu.lms.content.library.extraction.Fixtures;
-import vn.edu.lms.content.library.item.FileVersion;
 import vn.edu.lms.content.library.item.LibraryItems;
 import vn.edu.lms.content.platform.Ids;
-import vn.edu.lms.search.SearchTestApplication;
+import vn.edu.lms.search.testing.SearchHttp;
+import vn.edu.lms.search.testing.SearchIntegrationTest;
 
 /**
  * Library search against the real embedded Elasticsearch, fed by the content store's change feed:
  * what a teacher types, with or without diacritics, and what each caller may see.
  */
-@SpringBootTest(classes = SearchTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.messages.basename=i18n/platform,i18n/library", "spring.messages.fallback-to-system-locale=false",
-    "lms.jobs.poll-interval=200ms", "lms.search.follow.interval=200ms" })
-@AutoConfigureWebTestClient
-@Import(LibraryTestCallers.class)
+@SearchIntegrationTest
 class LibrarySearchTests {
 
-    private static final String SEARCH = "/api/v1/library/search";
+    private static final String SEARCH = SearchHttp.SEARCH;
 
     @Autowired
     WebTestClient web;
@@ -51,6 +47,21 @@ class LibrarySearchTests {
 
     @Autowired
     LibraryItems items;
+
+    private SearchHttp http;
+
+    @BeforeEach
+    void searchOverHttp() {
+        http = new SearchHttp(web, callers, items);
+    }
+
+    private String ready(String token, String title, String schoolId, String scope, String... classIds) {
+        return http.ready(token, title, schoolId, scope, classIds);
+    }
+
+    private Map<?, ?> search(String token, String query) {
+        return http.search(token, query);
+    }
 
     @Test
     void aPdfAboutAddingFractionsIsFoundWithoutDiacriticsSoonAfterItIsReadyWithAHighlightedSnippet(@TempDir Path dir) throws Exception {
@@ -175,18 +186,39 @@ class LibrarySearchTests {
         assertThat(suggestions(teacher, "Luyện từ và câu: Danh t")).contains(itemId);
     }
 
-    /** An item with a processed file (the file's processing is the library's business, tested there). */
-    private String ready(String token, String title, String schoolId, String scope, String... classIds) {
-        LibraryCaller caller = callers.caller(token);
-        Map<String, Object> body = Map.of("metadata", LibraryApi.metadata(title, "toan", 5, "E_LECTURE"), "schoolId", schoolId,
-            "scope", scope, "classIds", List.of(classIds));
-        Map<?, ?> created = web.post().uri("/api/v1/library/items").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        String id = (String) created.get("id");
-        items.addVersion(id, new FileVersion(0, "upload-" + Ids.newId(), "0".repeat(64), "blobs/none", 10, "text/plain", "a.txt", Instant.now(),
-            caller.accountId(), FileVersion.State.PROCESSING, null, 0, null, null)).block(Duration.ofSeconds(10));
-        items.updateFile(id, 1, FileVersion::ready).block(Duration.ofSeconds(10));
-        return id;
+    @Test
+    void theMostDownloadedComeFirstWhenSortedByPopularity(@TempDir Path dir) throws Exception {
+        String school = "th-" + Ids.newId();
+        String teacher = callers.teacher(school);
+        String student = callers.student(school, "lop-" + Ids.newId());
+        String word = "Tải" + Ids.newId().substring(0, 6).replaceAll("[^a-z]", "x");
+        LibraryApi api = new LibraryApi(web);
+        String often = api.createItem(teacher, word + " thường dùng", "SCHOOL", List.of());
+        String once = api.createItem(teacher, word + " ít dùng", "SCHOOL", List.of());
+        String never = ready(teacher, word + " chưa dùng", school, "SCHOOL");
+        for (String itemId : List.of(often, once)) {
+            upload(teacher, itemId, Files.readAllBytes(Fixtures.pdf(dir.resolve(itemId + ".pdf"), word + " bài đọc")));
+            await().atMost(Duration.ofMinutes(1)).until(() -> "READY".equals(api.item(teacher, itemId).get("state")));
+        }
+        download(student, often, null);
+        download(student, often, "bytes=0-");
+        download(student, often, "bytes=0-99");
+        download(student, often, "bytes=100-199"); // a viewer reading on: the same opening, not counted again
+        download(student, once, null);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids(search(student, "q=" + word + "&sort=POPULARITY"))
+            .equals(List.of(often, once, never)));
+        Map<?, ?> first = hits(search(student, "q=" + word + "&sort=POPULARITY")).get(0);
+        assertThat(((Number) first.get("downloads")).intValue()).isEqualTo(3);
+    }
+
+    private void download(String token, String itemId, @org.jspecify.annotations.Nullable String range) {
+        web.get().uri("/api/v1/library/items/" + itemId + "/versions/1/file").headers(h -> {
+            h.setBearerAuth(token);
+            if (range != null) {
+                h.set("Range", range);
+            }
+        }).exchange().expectStatus().is2xxSuccessful();
     }
 
     private void upload(String token, String itemId, byte[] bytes) {
@@ -202,24 +234,10 @@ class LibrarySearchTests {
         return Base64.getEncoder().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private Map<?, ?> search(String token, String query) {
-        return web.get().uri(SEARCH + "?" + query).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
-            .expectBody(Map.class).returnResult().getResponseBody();
-    }
-
     private List<String> suggestions(String token, String typed) {
         List<?> found = web.get().uri(uri -> uri.path(SEARCH + "/suggestions").queryParam("q", typed).build()).headers(h -> h.setBearerAuth(token))
             .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
         return found.stream().map(suggestion -> (String) ((Map<?, ?>) suggestion).get("id")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<?, ?>> hits(Map<?, ?> page) {
-        return (List<Map<?, ?>>) page.get("hits");
-    }
-
-    private static List<String> ids(Map<?, ?> page) {
-        return hits(page).stream().map(hit -> (String) hit.get("id")).toList();
     }
 
     @SuppressWarnings("unchecked")

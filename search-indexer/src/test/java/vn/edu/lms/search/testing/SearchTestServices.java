@@ -15,21 +15,41 @@ import vn.edu.lms.search.engine.embedded.EmbeddedSearchProperties;
 public final class SearchTestServices {
 
     private static EmbeddedElasticsearch node;
+    private static Path root;
+    private static EmbeddedSearchProperties settings;
 
     private SearchTestServices() {
     }
 
     public static synchronized EmbeddedElasticsearch node() {
         if (node == null) {
-            Path root = TestServices.newRoot("elasticsearch");
-            EmbeddedElasticsearch started = EmbeddedElasticsearch.launch(root, settings());
+            root = TestServices.newRoot("elasticsearch");
+            settings = settings();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.close();
+                stopped().close();
                 TestServices.deleteTree(root);
             }, "test-elasticsearch-stop"));
-            started.awaitReady(Duration.ofMinutes(3));
-            node = started;
+            node = EmbeddedElasticsearch.launch(root, settings);
+            node.awaitReady(Duration.ofMinutes(3));
         }
+        return node;
+    }
+
+    /**
+     * Stops the node, runs {@code whileDown}, and starts it again on the same ports and data, as an
+     * operator restarting Elasticsearch would: clients configured with its address reconnect.
+     */
+    public static synchronized void restart(Runnable whileDown) {
+        node().close();
+        try {
+            whileDown.run();
+        } finally {
+            node = EmbeddedElasticsearch.launch(root, settings);
+            node.awaitReady(Duration.ofMinutes(3));
+        }
+    }
+
+    private static synchronized EmbeddedElasticsearch stopped() {
         return node;
     }
 

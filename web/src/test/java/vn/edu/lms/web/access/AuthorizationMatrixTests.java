@@ -227,7 +227,13 @@ class AuthorizationMatrixTests {
             new Endpoint(HttpMethod.HEAD, "/api/v1/library/uploads/{id}", "/api/v1/library/uploads/{upload}", "", OWNER),
             new Endpoint(HttpMethod.GET, "/api/v1/library/uploads/{id}", "/api/v1/library/uploads/{upload}", "", OWNER),
             new Endpoint(HttpMethod.PATCH, "/api/v1/library/uploads/{id}", "/api/v1/library/uploads/{upload}", "", OWNER),
-            new Endpoint(HttpMethod.DELETE, "/api/v1/library/uploads/{id}", "/api/v1/library/uploads/{upload}", "", OWNER));
+            new Endpoint(HttpMethod.DELETE, "/api/v1/library/uploads/{id}", "/api/v1/library/uploads/{upload}", "", OWNER),
+            // library search: everyone signed in searches (what each may see is the search's own test); reindexing is the district's
+            new Endpoint(HttpMethod.GET, "/api/v1/library/search", "/api/v1/library/search?q=phan%20so&grade=5", "", SIGNED_IN),
+            new Endpoint(HttpMethod.GET, "/api/v1/library/search/suggestions", "/api/v1/library/search/suggestions?q=phan", "", SIGNED_IN),
+            new Endpoint(HttpMethod.POST, "/api/v1/library/search/reindex", "/api/v1/library/search/reindex", "", DISTRICT),
+            new Endpoint(HttpMethod.GET, "/api/v1/library/search/reindex/{id}", "/api/v1/library/search/reindex/no-such-reindex", "",
+                DISTRICT));
     }
 
     private String itemJson(String scope, String classIds) {

@@ -2,6 +2,7 @@ package vn.edu.lms.content.library.feed;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.edu.lms.content.library.popularity.Downloads;
 import vn.edu.lms.content.platform.MongoLease;
 
 /**
@@ -39,14 +41,22 @@ class FeedSequencer implements SmartLifecycle {
     private static final int BATCH = 200;
 
     private final ReactiveMongoTemplate mongo;
+    private final Downloads downloads;
+    private final Clock clock;
     private final Duration interval;
+    private final Duration popularityInterval;
     private final MongoLease lease;
+    private volatile Instant nextPopularity = Instant.EPOCH;
     private volatile @Nullable Disposable loop;
 
-    FeedSequencer(ReactiveMongoTemplate mongo, Clock clock, @Value("${lms.library.feed.interval:200ms}") Duration interval,
-            @Value("${lms.library.feed.lease:30s}") Duration lease) {
+    FeedSequencer(ReactiveMongoTemplate mongo, Downloads downloads, Clock clock,
+            @Value("${lms.library.feed.interval:200ms}") Duration interval, @Value("${lms.library.feed.lease:30s}") Duration lease,
+            @Value("${lms.library.popularity.interval:1m}") Duration popularityInterval) {
         this.mongo = mongo;
+        this.downloads = downloads;
+        this.clock = clock;
         this.interval = interval;
+        this.popularityInterval = popularityInterval;
         this.lease = new MongoLease(mongo, clock, COLLECTION, SEQUENCER_ID, lease);
     }
 
@@ -61,13 +71,29 @@ class FeedSequencer implements SmartLifecycle {
             .subscribe();
     }
 
-    /** One round: take or keep the lease, then number the flagged items; how many were numbered. */
+    /**
+     * One round: take or keep the lease, flag the items whose downloads moved (once per popularity
+     * interval), then number the flagged items; how many were numbered.
+     */
     Mono<Integer> sequenceOnce() {
         return lease.hold(new Document("last", 0L)).flatMap(held -> !held ? Mono.just(0)
-            : mongo.find(Query.query(Criteria.where("changed").is(true)).with(Sort.by("updatedAt")).limit(BATCH), Document.class,
+            : popularity().then(numberFlagged()));
+    }
+
+    private Mono<Void> popularity() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPopularity)) {
+            return Mono.empty();
+        }
+        nextPopularity = now.plus(popularityInterval);
+        return downloads.feedChanged(BATCH).then();
+    }
+
+    private Mono<Integer> numberFlagged() {
+        return mongo.find(Query.query(Criteria.where("changed").is(true)).with(Sort.by("updatedAt")).limit(BATCH), Document.class,
                 "library_items")
                 .concatMap(item -> number(item.getString("_id"), ((Number) item.get("version")).longValue()))
-                .reduce(0, (count, numbered) -> numbered ? count + 1 : count));
+                .reduce(0, (count, numbered) -> numbered ? count + 1 : count);
     }
 
     private Mono<Boolean> number(String itemId, long version) {

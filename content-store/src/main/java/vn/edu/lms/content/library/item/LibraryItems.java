@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -255,6 +256,15 @@ public class LibraryItems implements SmartInitializingSingleton {
     private LibraryItem withFiles(LibraryItem item, List<FileVersion> files, Appraisal appraisal) {
         return new LibraryItem(item.id(), item.version(), item.metadata(), item.ownerId(), item.schoolId(), item.scope(),
             item.classIds(), item.revisions(), files, appraisal, item.deleted(), item.createdAt(), clock.instant(), item.sequence(), true);
+    }
+
+    /**
+     * Flags the item for the feed without changing it (its popularity moved): the sequencer gives it
+     * a new sequence and the index reads it again. Withdrawn items stay as they are.
+     */
+    public Mono<Void> markChanged(String id) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("deleted").is(false)), new Update().set("changed", true),
+            COLLECTION).then();
     }
 
     /** Item ids whose files use {@code sha256}: for jobs that finish work shared by identical bytes. */

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +19,7 @@ import reactor.core.publisher.Mono;
 import vn.edu.lms.content.library.CurrentLibraryCaller;
 import vn.edu.lms.content.library.item.FileVersion;
 import vn.edu.lms.content.library.item.LibraryItems;
+import vn.edu.lms.content.library.popularity.Downloads;
 import vn.edu.lms.content.platform.LmsProblem;
 import vn.edu.lms.content.storage.ObjectStorage;
 
@@ -38,9 +41,11 @@ class LibraryFileController {
     private final RangeServer server;
     private final ObjectStorage storage;
     private final ServingProperties properties;
+    private final Downloads downloads;
 
     LibraryFileController(LibraryItems items, CurrentLibraryCaller callers, RangeServer server, ObjectStorage storage,
-            ServingProperties properties) {
+            ServingProperties properties, Downloads downloads) {
+        this.downloads = downloads;
         this.items = items;
         this.callers = callers;
         this.server = server;
@@ -58,7 +63,7 @@ class LibraryFileController {
     @GetMapping("/file")
     Mono<Void> file(@PathVariable String id, @PathVariable int number, @RequestParam(defaultValue = "false") boolean inline,
             ServerWebExchange exchange) {
-        return visibleFile(id, number).flatMap(file -> {
+        return visibleFile(id, number).flatMap(file -> countOpening(exchange, id).thenReturn(file)).flatMap(file -> {
             String disposition = RangeServer.disposition(inline ? "inline" : "attachment", file.fileName());
             if (properties.presignedDownloads()) {
                 return storage.presignedGet(file.blobKey(), properties.presignedValidity(), Map.of("response-content-disposition",
@@ -109,8 +114,19 @@ class LibraryFileController {
             String type = relative.endsWith(".m3u8") ? "application/vnd.apple.mpegurl"
                 : relative.endsWith(".ts") ? "video/mp2t" : relative.endsWith(".jpg") ? "image/jpeg"
                 : relative.endsWith(".aac") ? "audio/aac" : "video/mp4";
-            return served(exchange, file.hls().prefix() + relative, file, type, IMMUTABLE, null);
+            Mono<Void> counted = "master.m3u8".equals(relative) ? countOpening(exchange, id) : Mono.empty();
+            return counted.then(served(exchange, file.hls().prefix() + relative, file, type, IMMUTABLE, null));
         });
+    }
+
+    /**
+     * A download for popularity: a GET of the whole file or of its start (a viewer's later range
+     * requests are the same opening), or of a video's master playlist.
+     */
+    private Mono<Void> countOpening(ServerWebExchange exchange, String itemId) {
+        String range = exchange.getRequest().getHeaders().getFirst(HttpHeaders.RANGE);
+        boolean opening = HttpMethod.GET.equals(exchange.getRequest().getMethod()) && (range == null || range.startsWith("bytes=0-"));
+        return opening ? downloads.count(itemId) : Mono.empty();
     }
 
     /** Objects derived from a blob never change: their key (which holds the digest) is their validator. */

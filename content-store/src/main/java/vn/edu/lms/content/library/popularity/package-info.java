@@ -1,0 +1,5 @@
+/** How often each library item is opened: counted per download, fed to the search index as popularity. */
+@NullMarked
+package vn.edu.lms.content.library.popularity;
+
+import org.jspecify.annotations.NullMarked;
