@@ -29,6 +29,9 @@ public class ReportBlockingCalls implements BlockHoundIntegration {
                 "lockInterruptibly" }) {
             builder.allowBlockingCallsInside("com.mongodb.internal.Locks", method);
         }
+        // The same for the Elasticsearch REST client's connection pool (Apache HttpAsyncClient): taking a
+        // connection locks the pool for a few instructions; the request itself is asynchronous.
+        builder.allowBlockingCallsInside("org.apache.http.nio.pool.AbstractNIOConnPool", "lease");
         // Test clients only: WebTestClient draws a multipart boundary from SecureRandom when a test uploads a file.
         builder.allowBlockingCallsInside("org.springframework.util.MimeTypeUtils", "generateMultipartBoundary");
         builder.blockingMethodCallback(method -> {

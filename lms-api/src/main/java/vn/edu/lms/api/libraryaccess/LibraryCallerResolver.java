@@ -94,7 +94,10 @@ class LibraryCallerResolver implements LibraryCallers {
                 .pathMatchers(HttpMethod.HEAD, "/api/v1/library/uploads/*").hasAnyRole(staff)
                 .pathMatchers(HttpMethod.PATCH, "/api/v1/library/uploads/*").hasAnyRole(staff)
                 .pathMatchers(HttpMethod.GET, "/api/v1/library/uploads/*").hasAnyRole(staff)
-                .pathMatchers(HttpMethod.GET, "/api/v1/library/appraisals").hasRole(Role.REVIEWER.name());
+                .pathMatchers(HttpMethod.GET, "/api/v1/library/appraisals").hasRole(Role.REVIEWER.name())
+                // Searching is for everyone signed in (the search filters by the same visibility); rebuilding the index is the district's.
+                .pathMatchers(HttpMethod.GET, "/api/v1/library/search", "/api/v1/library/search/suggestions").authenticated()
+                .pathMatchers("/api/v1/library/search/reindex", "/api/v1/library/search/reindex/*").hasRole(Role.DISTRICT_ADMIN.name());
         }
     }
 }

@@ -18,6 +18,7 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
@@ -46,6 +47,11 @@ public class LibrarySearch {
     static final int MAX_SIZE = 50;
     static final int MAX_TEXT = 200;
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
+    /** One or two words: both; three to five: all but one (one unknown or misspelt word still finds); more: three quarters. */
+    private static final String ENOUGH_WORDS = "2<-1 5<75%";
+    private static final List<String> FIELDS = List.of("title^6", "tags^4", "labels^3", "description^2", "text");
+    private static final List<String> FOLDED_FIELDS = List.of("titleFolded^6", "tagsFolded^4", "labelsFolded^3", "descriptionFolded^2",
+        "textFolded");
     private static final List<String> LARGE_FIELDS = List.of("text", "textFolded", "titleFolded", "descriptionFolded", "tagsFolded",
         "labels", "labelsFolded");
 
@@ -116,11 +122,14 @@ public class LibrarySearch {
             if (!words.isEmpty()) {
                 String folded = VietnameseText.fold(words);
                 b.must(m -> m.bool(either -> either
-                    .should(s -> s.multiMatch(mm -> mm.query(words).type(TextQueryType.CrossFields).minimumShouldMatch("3<75%").boost(2f)
-                        .fields("title^6", "tags^4", "labels^3", "description^2", "text")))
-                    .should(s -> s.multiMatch(mm -> mm.query(folded).type(TextQueryType.CrossFields).minimumShouldMatch("3<75%")
-                        .fields("titleFolded^6", "tagsFolded^4", "labelsFolded^3", "descriptionFolded^2", "textFolded")))
+                    .should(s -> s.multiMatch(mm -> mm.query(words).type(TextQueryType.CrossFields).minimumShouldMatch(ENOUGH_WORDS).boost(2f)
+                        .fields(FIELDS)))
+                    .should(s -> s.multiMatch(mm -> mm.query(folded).type(TextQueryType.CrossFields).minimumShouldMatch(ENOUGH_WORDS)
+                        .fields(FOLDED_FIELDS)))
                     .minimumShouldMatch("1")));
+                // Items with every word rank above those missing one.
+                b.should(s -> s.multiMatch(mm -> mm.query(folded).type(TextQueryType.CrossFields).operator(Operator.And).boost(2f)
+                    .fields(FOLDED_FIELDS)));
                 b.should(s -> s.matchPhrase(p -> p.field("titleFolded").query(folded).slop(2).boost(4f)));
                 b.should(s -> s.matchPhrase(p -> p.field("textFolded").query(folded).slop(1).boost(1f)));
             }

@@ -58,6 +58,9 @@ public final class VietnameseText {
      * other scripts, surrogate pairs, combining marks that NFC could not compose, and letters that do
      * not decompose into a base letter and marks (ß, ø, æ, ł).
      *
+     * <p>The final y of a syllable of one consonant or "qu" becomes i ("Kỳ" and "Kì" both fold to "Ki",
+     * "lý" and "lí" to "li"): both spellings are correct and teachers type either.
+     *
      * <p>The result has exactly the length of the normalized text, and its i-th {@code char} comes
      * from the i-th {@code char} of the normalized text.
      *
@@ -66,18 +69,39 @@ public final class VietnameseText {
     public static String fold(String text) {
         String normalized = normalize(text);
         int length = normalized.length();
-        int first = 0;
-        while (first < length && folded(normalized.charAt(first)) == normalized.charAt(first)) {
-            first++;
+        char[] chars = null;
+        for (int i = 0; i < length; i++) {
+            char c = normalized.charAt(i);
+            char base = folded(c);
+            if (base == 'y' || base == 'Y') {
+                base = syllableFinalY(normalized, i) ? (char) (base - ('y' - 'i')) : base;
+            }
+            if (base != c) {
+                if (chars == null) {
+                    chars = normalized.toCharArray();
+                }
+                chars[i] = base;
+            }
         }
-        if (first == length) {
-            return normalized;
+        return chars == null ? normalized : new String(chars);
+    }
+
+    /**
+     * Whether the y at {@code at} ends a syllable of one consonant (or "qu") and y, where Vietnamese
+     * writes i and y alike (kỳ/kì, lý/lí, mỹ/mĩ, quý/quí): folded to i, so either spelling finds both.
+     */
+    private static boolean syllableFinalY(String text, int at) {
+        if (at + 1 < text.length() && Character.isLetter(text.charAt(at + 1))) {
+            return false;
         }
-        char[] chars = normalized.toCharArray();
-        for (int i = first; i < length; i++) {
-            chars[i] = folded(chars[i]);
+        int start = at - 1;
+        if (start >= 1 && Character.toLowerCase(folded(text.charAt(start))) == 'u'
+                && Character.toLowerCase(text.charAt(start - 1)) == 'q') {
+            start--;
+        } else if (start < 0 || "hklmstv".indexOf(Character.toLowerCase(folded(text.charAt(start)))) < 0) {
+            return false;
         }
-        return new String(chars);
+        return start == 0 || !Character.isLetter(text.charAt(start - 1));
     }
 
     private static char folded(char c) {

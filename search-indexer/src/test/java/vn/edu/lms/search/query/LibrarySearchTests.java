@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,30 +109,62 @@ class LibrarySearchTests {
     }
 
     @Test
-    void eachCallerFindsOnlyWhatTheyMaySeeAndFacetCountsLeakNothing() {
+    void eachRoleFindsOnlyWhatItMaySeeAndFacetCountsLeakNothing() {
         String schoolA = "th-" + Ids.newId();
         String schoolB = "th-" + Ids.newId();
         String classA = "lop-" + Ids.newId();
         String owner = callers.teacher(schoolA, classA);
-        String word = "Kỳ" + Ids.newId().substring(0, 6).replaceAll("[^a-z]", "x");
+        String word = SearchHttp.uniqueWord("Kỳ");
         String privateItem = ready(owner, word + " riêng", schoolA, "PRIVATE");
         String classItem = ready(owner, word + " lớp", schoolA, "CLASS", classA);
         String schoolItem = ready(owner, word + " trường", schoolA, "SCHOOL");
-        String districtWaiting = ready(owner, word + " huyện chờ duyệt", schoolA, "DISTRICT");
+        String districtItem = ready(owner, word + " huyện", schoolA, "DISTRICT"); // submitted for appraisal as it is shared
 
         String studentOfClass = callers.student(schoolA, classA);
         String studentElsewhere = callers.student(schoolA, "lop-" + Ids.newId());
-        String otherSchoolTeacher = callers.teacher(schoolB);
+        String parentOfClass = callers.register(new LibraryCaller("parent-" + Ids.newId(), Set.of(), Set.of(classA), Set.of(), Set.of(),
+            false, Set.of()));
+        String reviewerB = callers.reviewer(schoolB, "toan");
+        String adminA = callers.register(new LibraryCaller("admin-" + Ids.newId(), Set.of(schoolA), Set.of(), Set.of(schoolA),
+            Set.of(schoolA), false, Set.of()));
+        String adminB = callers.register(new LibraryCaller("admin-" + Ids.newId(), Set.of(schoolB), Set.of(), Set.of(schoolB),
+            Set.of(schoolB), false, Set.of()));
+        String district = callers.register(new LibraryCaller("district-" + Ids.newId(), Set.of(), Set.of(), Set.of(), Set.of(), true,
+            Set.of()));
+        String studentB = callers.student(schoolB, "lop-" + Ids.newId());
+        String teacherB = callers.teacher(schoolB);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> ids(search(owner, "q=" + word)).size() == 4);
-        assertThat(ids(search(owner, "q=" + word))).containsExactlyInAnyOrder(privateItem, classItem, schoolItem, districtWaiting);
-        assertThat(ids(search(studentOfClass, "q=" + word))).containsExactlyInAnyOrder(classItem, schoolItem, districtWaiting);
-        assertThat(ids(search(studentElsewhere, "q=" + word))).containsExactlyInAnyOrder(schoolItem, districtWaiting);
-        Map<?, ?> outside = search(otherSchoolTeacher, "q=" + word + "&subjectCode=toan");
-        assertThat(ids(outside)).isEmpty();
-        assertThat(((Number) outside.get("total")).longValue()).isZero();
-        assertThat(facet(outside, "SUBJECT")).isEmpty();
-        assertThat(facet(search(studentElsewhere, "q=" + word), "SUBJECT")).containsExactly(Map.of("value", "toan", "count", 2));
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put(owner, List.of(privateItem, classItem, schoolItem, districtItem));
+        expected.put(studentOfClass, List.of(classItem, schoolItem, districtItem));
+        expected.put(studentElsewhere, List.of(schoolItem, districtItem));
+        expected.put(parentOfClass, List.of(classItem));
+        expected.put(reviewerB, List.of(districtItem)); // waiting for a reviewer of its subject
+        expected.put(adminA, List.of(classItem, schoolItem, districtItem));
+        expected.put(district, List.of(classItem, schoolItem, districtItem));
+        expected.put(adminB, List.of());
+        expected.put(studentB, List.of());
+        expected.put(teacherB, List.of());
+        expected.forEach((token, items) -> {
+            Map<?, ?> page = search(token, "q=" + word);
+            assertThat(ids(page)).as(callers.caller(token).accountId()).containsExactlyInAnyOrderElementsOf(items);
+            assertThat(((Number) page.get("total")).intValue()).isEqualTo(items.size());
+            // Facet counts, with or without a filter chosen, count only what the caller may open.
+            Map<?, ?> filtered = search(token, "q=" + word + "&subjectCode=toan&kind=E_LECTURE");
+            assertThat(facet(filtered, "SUBJECT")).isEqualTo(items.isEmpty() ? List.of() : List.of(Map.of("value", "toan", "count", items.size())));
+            assertThat(facet(filtered, "SCHOOL")).isEqualTo(items.isEmpty() ? List.of() : List.of(Map.of("value", schoolA, "count", items.size())));
+        });
+        // Approved for the district, it is everyone's.
+        appraise(reviewerB, districtItem, "APPROVE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids(search(studentB, "q=" + word)).equals(List.of(districtItem)));
+        assertThat(ids(search(teacherB, "q=" + word))).containsExactly(districtItem);
+    }
+
+    private void appraise(String token, String itemId, String decision) {
+        web.post().uri("/api/v1/library/items/" + itemId + "/appraisal").headers(h -> h.setBearerAuth(token))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("decision", decision, "comment", "Đạt yêu cầu"))
+            .exchange().expectStatus().is2xxSuccessful();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.SplittableRandom;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,6 +50,13 @@ final class LibraryHttp {
         HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/library/items")).header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return JSON.readTree(send(request, 201).body()).path("id").asString();
+    }
+
+    /** A library search page for {@code words}, as the caller sees it. */
+    JsonNode search(String token, String words) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/library/search?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8)))
+            .header("Authorization", "Bearer " + token).GET().build();
+        return JSON.readTree(send(request, 200).body());
     }
 
     /** tus creation; the upload's id from its Location. */

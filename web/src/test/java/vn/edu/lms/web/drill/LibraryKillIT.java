@@ -120,6 +120,15 @@ class LibraryKillIT {
         double toReady = (System.nanoTime() - restarting) / 1e9;
         JsonNode done = version(again, itemId);
         assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("READY");
+        // The search index followed the item through the kill: found without diacritics, as READY.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            for (JsonNode hit : library.search(again, "phan so video bai giang").path("hits")) {
+                if (itemId.equals(hit.path("id").asString()) && "READY".equals(hit.path("state").asString())) {
+                    return true;
+                }
+            }
+            return false;
+        });
         assertThat(done.path("progress").asInt()).isEqualTo(100);
         List<String> renditions = done.path("hls").path("renditions").valueStream().map(r -> r.path("name").asString()).toList();
         assertThat(renditions).containsExactly("240p", "360p", "480p", "720p");
