@@ -2,6 +2,7 @@ package vn.edu.lms.web;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.modulith.Modulithic;
 
 /**
@@ -10,6 +11,8 @@ import org.springframework.modulith.Modulithic;
  * {@code lms.embedded.data-dir}.
  */
 @SpringBootApplication(scanBasePackages = "vn.edu.lms")
+// Every module's documents mapped at start, not lazily on first use from event-loop threads (whose lock would park them).
+@EntityScan("vn.edu.lms")
 @Modulithic(systemName = "LMS", additionalPackages = { "vn.edu.lms.content", "vn.edu.lms.search", "vn.edu.lms.api" })
 public class LmsApplication {
 

@@ -1,4 +1,6 @@
 @NullMarked
+@NamedInterface("serving")
 package vn.edu.lms.content.library.serving;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
