@@ -10,17 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.content.library.feed.LibraryFeed;
 import vn.edu.lms.content.platform.MongoLease;
+import vn.edu.lms.content.platform.PeriodicTask;
 import vn.edu.lms.search.index.LibraryIndex;
 
 /**
@@ -30,7 +28,7 @@ import vn.edu.lms.search.index.LibraryIndex;
  * goes on from its checkpoint, so after a restart of either side the index converges.
  */
 @Component
-public class IndexFollower implements SmartLifecycle {
+public class IndexFollower extends PeriodicTask {
 
     static final String CHECKPOINT = "alias";
     private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
@@ -41,8 +39,6 @@ public class IndexFollower implements SmartLifecycle {
     private final LibraryFeed feed;
     private final MongoLease lease;
     private final Clock clock;
-    private final Duration interval;
-    private volatile @Nullable Disposable loop;
     private volatile Instant nextAttempt = Instant.EPOCH;
     private volatile Duration backOff = Duration.ZERO;
     private volatile @Nullable String lastError;
@@ -52,19 +48,19 @@ public class IndexFollower implements SmartLifecycle {
     IndexFollower(FeedIndexer indexer, LibraryIndex index, LibraryFeed feed, ReactiveMongoTemplate mongo, Clock clock,
             ObjectProvider<MeterRegistry> meters,
             @Value("${lms.search.follow.interval:500ms}") Duration interval, @Value("${lms.search.follow.lease:30s}") Duration lease) {
+        super("Search index following", interval, interval);
         this.indexer = indexer;
         this.index = index;
         this.feed = feed;
         this.clock = clock;
-        this.interval = interval;
         this.lease = new MongoLease(mongo, clock, FeedIndexer.CHECKPOINTS, "follower", lease);
         meters.ifAvailable(registry -> Gauge.builder("lms.search.index.lag", this, follower -> follower.lag())
             .description("library changes not yet in the search index (feed sequences)").register(registry));
     }
 
     @Override
-    public void start() {
-        loop = Flux.interval(interval).onBackpressureDrop().concatMap(tick -> followOnce(), 1).subscribe();
+    protected Mono<Void> round() {
+        return followOnce();
     }
 
     /** One round, unless backing off: hold the lease, then index until caught up; lag is measured every round. */
@@ -129,18 +125,9 @@ public class IndexFollower implements SmartLifecycle {
     public record Status(long indexedUpTo, long latestChange, long lag, @Nullable String lastError, @Nullable Instant nextAttempt) {
     }
 
+    /** Stopping hands the lease over at once, so another instance goes on indexing without waiting for it to run out. */
     @Override
-    public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
+    protected void stopped() {
         lease.release();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
     }
 }

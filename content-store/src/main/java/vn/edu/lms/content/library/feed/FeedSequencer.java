@@ -5,11 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.bson.Document;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -18,11 +14,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.content.library.popularity.Downloads;
 import vn.edu.lms.content.platform.MongoLease;
+import vn.edu.lms.content.platform.PeriodicTask;
 
 /**
  * Gives changed items their feed sequence. Writers only flag an item {@code changed}; one
@@ -33,42 +28,33 @@ import vn.edu.lms.content.platform.MongoLease;
  * sequence I saw can still appear". A number whose write lost to a newer change is simply unused.
  */
 @Component
-class FeedSequencer implements SmartLifecycle {
+class FeedSequencer extends PeriodicTask {
 
     static final String COLLECTION = "library_feed";
     static final String SEQUENCER_ID = "sequencer";
-    private static final Logger log = LoggerFactory.getLogger(FeedSequencer.class);
     private static final int BATCH = 200;
 
     private final ReactiveMongoTemplate mongo;
     private final Downloads downloads;
     private final Clock clock;
-    private final Duration interval;
     private final Duration popularityInterval;
     private final MongoLease lease;
     private volatile Instant nextPopularity = Instant.EPOCH;
-    private volatile @Nullable Disposable loop;
 
     FeedSequencer(ReactiveMongoTemplate mongo, Downloads downloads, Clock clock,
             @Value("${lms.library.feed.interval:200ms}") Duration interval, @Value("${lms.library.feed.lease:30s}") Duration lease,
             @Value("${lms.library.popularity.interval:1m}") Duration popularityInterval) {
+        super("Feed sequencing", interval, interval);
         this.mongo = mongo;
         this.downloads = downloads;
         this.clock = clock;
-        this.interval = interval;
         this.popularityInterval = popularityInterval;
         this.lease = new MongoLease(mongo, clock, COLLECTION, SEQUENCER_ID, lease);
     }
 
     @Override
-    public void start() {
-        loop = Flux.interval(interval)
-            .onBackpressureDrop()
-            .concatMap(tick -> sequenceOnce().onErrorResume(failure -> {
-                log.warn("Feed sequencing failed; trying again", failure);
-                return Mono.just(0);
-            }), 1)
-            .subscribe();
+    protected Mono<Integer> round() {
+        return sequenceOnce();
     }
 
     /**
@@ -108,17 +94,7 @@ class FeedSequencer implements SmartLifecycle {
 
     /** Stopping hands the lease over at once, so another instance goes on numbering without waiting for it to run out. */
     @Override
-    public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
+    protected void stopped() {
         lease.release();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
     }
 }
