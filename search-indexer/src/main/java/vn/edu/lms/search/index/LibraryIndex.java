@@ -26,7 +26,7 @@ public class LibraryIndex {
 
     public static final String ALIAS = "library";
     /** The mapping's version: a change of mapping is a new index built by a reindex. */
-    static final String MAPPING_VERSION = "v1";
+    static final String MAPPING_VERSION = "v2";
     private static final Logger log = LoggerFactory.getLogger(LibraryIndex.class);
 
     private final ElasticsearchAsyncClient client;

@@ -25,6 +25,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Highlight;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import reactor.core.publisher.Mono;
@@ -46,6 +47,8 @@ public class LibrarySearch {
 
     static final int MAX_SIZE = 50;
     static final int MAX_TEXT = 200;
+    /** Totals are counted exactly up to this; beyond, the page says "more than" (counting every match costs every query). */
+    static final int EXACT_TOTAL_UP_TO = 10_000;
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
     /** One or two words: both; three to five: all but one (one unknown or misspelt word still finds); more: three quarters. */
     private static final String ENOUGH_WORDS = "2<-1 5<75%";
@@ -76,7 +79,7 @@ public class LibrarySearch {
         SearchRequest.Builder request = new SearchRequest.Builder().index(index)
             .query(q -> q.bool(b -> b.must(matching).filter(visible)))
             .postFilter(f -> f.bool(b -> b.filter(List.copyOf(chosen.values()))))
-            .size(query.size()).trackTotalHits(t -> t.enabled(true))
+            .size(query.size()).trackTotalHits(t -> t.count(EXACT_TOTAL_UP_TO))
             .source(s -> s.filter(f -> f.excludes(LARGE_FIELDS)))
             .sort(sort(query.sort()))
             .highlight(highlight());
@@ -131,7 +134,6 @@ public class LibrarySearch {
                 b.should(s -> s.multiMatch(mm -> mm.query(folded).type(TextQueryType.CrossFields).operator(Operator.And).boost(2f)
                     .fields(FOLDED_FIELDS)));
                 b.should(s -> s.matchPhrase(p -> p.field("titleFolded").query(folded).slop(2).boost(4f)));
-                b.should(s -> s.matchPhrase(p -> p.field("textFolded").query(folded).slop(1).boost(1f)));
             }
             for (String phrase : phrases) {
                 String folded = VietnameseText.fold(phrase);
@@ -190,7 +192,8 @@ public class LibrarySearch {
         var last = response.hits().hits().isEmpty() ? null : response.hits().hits().get(response.hits().hits().size() - 1);
         String next = last == null || response.hits().hits().size() < query.size() ? null : encodeCursor(last.sort());
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchPage(total, hits, facets, next);
+        boolean exact = response.hits().total() == null || response.hits().total().relation() == TotalHitsRelation.Eq;
+        return new SearchPage(total, exact, hits, facets, next);
     }
 
     private String encodeCursor(List<FieldValue> values) {
