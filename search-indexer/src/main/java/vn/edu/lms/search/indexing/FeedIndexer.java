@@ -35,7 +35,12 @@ import vn.edu.lms.search.index.SearchDocuments;
 public class FeedIndexer {
 
     static final String CHECKPOINTS = "search_checkpoints";
+    /** Documents per bulk request. */
     public static final int BATCH = 200;
+    /** Bulk requests in flight at once: Elasticsearch analyses one while it receives the other. */
+    static final int BULKS_IN_FLIGHT = 2;
+    /** Items read from the feed per round; a round with fewer means caught up. */
+    public static final int ROUND = BATCH * BULKS_IN_FLIGHT;
     private static final Logger log = LoggerFactory.getLogger(FeedIndexer.class);
 
     private final LibraryFeed feed;
@@ -64,15 +69,27 @@ public class FeedIndexer {
         return mongo.remove(Query.query(Criteria.where("_id").is(checkpointId)), CHECKPOINTS).then();
     }
 
-    /** Writes the next batch into {@code index}; how many items it held (fewer than a batch: caught up). */
+    /**
+     * Writes the next round of changes into {@code index}, as bulks in flight together; how many items
+     * it held (fewer than {@link #ROUND}: caught up). The checkpoint moves only once every bulk of the
+     * round succeeded, so a failure sends the whole round again (external versions make that harmless).
+     */
     public Mono<Integer> indexNext(String index, String checkpointId) {
         return checkpoint(checkpointId)
-            .flatMap(after -> feed.changesAfter(after, BATCH).collectList())
+            .flatMap(after -> feed.changesAfter(after, ROUND).collectList())
             .flatMap(items -> downloads.counts(items.stream().map(LibraryItem::id).toList())
                 .flatMap(counts -> Flux.fromIterable(items).flatMapSequential(item -> documents.of(item, counts.getOrDefault(item.id(), 0L)), 4)
                     .collectList()))
             .flatMap(batch -> batch.isEmpty() ? Mono.just(0)
-                : write(index, batch).then(advance(checkpointId, batch.get(batch.size() - 1).sequence())).thenReturn(batch.size()));
+                : Flux.fromIterable(bulks(batch)).flatMap(bulk -> write(index, bulk), BULKS_IN_FLIGHT).then(advance(checkpointId, batch.get(batch.size() - 1).sequence())).thenReturn(batch.size()));
+    }
+
+    private static List<List<SearchDocument>> bulks(List<SearchDocument> round) {
+        List<List<SearchDocument>> bulks = new ArrayList<>();
+        for (int from = 0; from < round.size(); from += BATCH) {
+            bulks.add(round.subList(from, Math.min(from + BATCH, round.size())));
+        }
+        return bulks;
     }
 
     /**

@@ -85,7 +85,7 @@ public class IndexFollower extends PeriodicTask {
 
     private Mono<Void> catchUp() {
         return indexer.indexNext(LibraryIndex.ALIAS, CHECKPOINT)
-            .flatMap(count -> count < FeedIndexer.BATCH ? Mono.<Void>empty() : catchUp());
+            .flatMap(count -> count < FeedIndexer.ROUND ? Mono.<Void>empty() : catchUp());
     }
 
     private void failed(Throwable failure) {

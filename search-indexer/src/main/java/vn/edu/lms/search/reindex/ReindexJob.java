@@ -106,7 +106,7 @@ class ReindexJob implements JobHandler {
                 .flatMap(state -> run.progress(from + (int) ((to - from) * Math.min(1.0, state.getT1() / (double) Math.max(1, state.getT2())))))
                 .thenReturn(count))
             .repeat()
-            .takeUntil(count -> count < FeedIndexer.BATCH)
+            .takeUntil(count -> count < FeedIndexer.ROUND)
             .then(index.refresh(target));
     }
 }
