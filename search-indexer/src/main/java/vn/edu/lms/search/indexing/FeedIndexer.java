@@ -26,10 +26,10 @@ import vn.edu.lms.search.index.SearchDocument;
 import vn.edu.lms.search.index.SearchDocuments;
 
 /**
- * Copies the content store's change feed into an index, one batch at a time: the items changed
- * after the checkpoint, as one bulk request in which each document's external version is its feed
- * sequence. Elasticsearch keeps the higher version, so a batch sent twice (the checkpoint is saved
- * only after the bulk succeeded: at least once) or an old copy arriving late changes nothing.
+ * Copies the content store's change feed into an index, one round at a time: the items changed
+ * after the checkpoint, as bulk requests in which each document's external version is its feed
+ * sequence. Elasticsearch keeps the higher version, so a round sent twice (the checkpoint is saved
+ * only after its bulks succeeded: at least once) or an old copy arriving late changes nothing.
  */
 @Component
 public class FeedIndexer {
@@ -40,7 +40,7 @@ public class FeedIndexer {
     /** Bulk requests in flight at once: Elasticsearch analyses one while it receives the other. */
     static final int BULKS_IN_FLIGHT = 2;
     /** Items read from the feed per round; a round with fewer means caught up. */
-    public static final int ROUND = BATCH * BULKS_IN_FLIGHT;
+    static final int ROUND = BATCH * BULKS_IN_FLIGHT;
     private static final Logger log = LoggerFactory.getLogger(FeedIndexer.class);
 
     private final LibraryFeed feed;
@@ -70,6 +70,13 @@ public class FeedIndexer {
     }
 
     /**
+     * Copies rounds into {@code index} until caught up; each round's item count, as it is saved.
+     */
+    public Flux<Integer> catchUp(String index, String checkpointId) {
+        return Mono.defer(() -> indexNext(index, checkpointId)).repeat().takeUntil(count -> count < ROUND);
+    }
+
+    /**
      * Writes the next round of changes into {@code index}, as bulks in flight together; how many items
      * it held (fewer than {@link #ROUND}: caught up). The checkpoint moves only once every bulk of the
      * round succeeded, so a failure sends the whole round again (external versions make that harmless).
@@ -77,11 +84,18 @@ public class FeedIndexer {
     public Mono<Integer> indexNext(String index, String checkpointId) {
         return checkpoint(checkpointId)
             .flatMap(after -> feed.changesAfter(after, ROUND).collectList())
-            .flatMap(items -> downloads.counts(items.stream().map(LibraryItem::id).toList())
-                .flatMap(counts -> Flux.fromIterable(items).flatMapSequential(item -> documents.of(item, counts.getOrDefault(item.id(), 0L)), 4)
-                    .collectList()))
-            .flatMap(batch -> batch.isEmpty() ? Mono.just(0)
-                : Flux.fromIterable(bulks(batch)).flatMap(bulk -> write(index, bulk), BULKS_IN_FLIGHT).then(advance(checkpointId, batch.get(batch.size() - 1).sequence())).thenReturn(batch.size()));
+            .flatMap(this::documents)
+            .flatMap(round -> round.isEmpty() ? Mono.just(0)
+                : Flux.fromIterable(bulks(round)).flatMap(bulk -> write(index, bulk), BULKS_IN_FLIGHT)
+                    .then(advance(checkpointId, round.get(round.size() - 1).sequence()))
+                    .thenReturn(round.size()));
+    }
+
+    /** The items' documents, in feed order, each with its download count. */
+    private Mono<List<SearchDocument>> documents(List<LibraryItem> items) {
+        return downloads.counts(items.stream().map(LibraryItem::id).toList())
+            .flatMap(counts -> Flux.fromIterable(items).flatMapSequential(item -> documents.of(item, counts.getOrDefault(item.id(), 0L)), 4)
+                .collectList());
     }
 
     private static List<List<SearchDocument>> bulks(List<SearchDocument> round) {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -58,15 +59,11 @@ public class IndexFollower extends PeriodicTask {
             .description("library changes not yet in the search index (feed sequences)").register(registry));
     }
 
+    /** One round, unless backing off: hold the lease, then index until caught up; lag is measured every round. */
     @Override
     protected Mono<Void> round() {
-        return followOnce();
-    }
-
-    /** One round, unless backing off: hold the lease, then index until caught up; lag is measured every round. */
-    Mono<Void> followOnce() {
         Mono<Void> indexing = clock.instant().isBefore(nextAttempt) ? Mono.empty()
-            : lease.hold(new Document()).flatMap(held -> !held ? Mono.<Void>empty() : index.ensure().flatMap(ignored -> catchUp()))
+            : lease.hold(new Document()).flatMap(held -> !held ? Mono.<Void>empty() : index.ensure().flatMap(ignored -> indexer.catchUp(LibraryIndex.ALIAS, CHECKPOINT).then()))
                 .doOnSuccess(done -> recovered())
                 .onErrorResume(failure -> {
                     failed(failure);
@@ -83,20 +80,12 @@ public class IndexFollower extends PeriodicTask {
         }).then().onErrorResume(failure -> Mono.empty());
     }
 
-    private Mono<Void> catchUp() {
-        return indexer.indexNext(LibraryIndex.ALIAS, CHECKPOINT)
-            .flatMap(count -> count < FeedIndexer.ROUND ? Mono.<Void>empty() : catchUp());
-    }
-
     private void failed(Throwable failure) {
-        backOff = backOff.isZero() ? Duration.ofSeconds(1) : backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF
-            : backOff.multipliedBy(2);
+        Duration doubled = backOff.isZero() ? Duration.ofSeconds(1) : backOff.multipliedBy(2);
+        backOff = doubled.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : doubled;
         nextAttempt = clock.instant().plus(backOff);
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String reason = root == failure ? failure.toString() : failure + ", caused by " + root;
+        Throwable root = NestedExceptionUtils.getRootCause(failure);
+        String reason = root == null ? failure.toString() : failure + ", caused by " + root;
         if (!reason.equals(lastError)) {
             log.warn("Search indexing paused ({}); trying again in {} s and less often while it lasts", reason, backOff.toSeconds());
         }

@@ -101,12 +101,9 @@ class ReindexJob implements JobHandler {
 
     /** Copies the feed into {@code target} until caught up, reporting progress between {@code from} and {@code to} percent. */
     private Mono<Void> copy(JobRun run, String target, String checkpoint, int from, int to) {
-        return Mono.defer(() -> indexer.indexNext(target, checkpoint))
-            .flatMap(count -> Mono.zip(indexer.checkpoint(checkpoint), feed.latestSequence())
-                .flatMap(state -> run.progress(from + (int) ((to - from) * Math.min(1.0, state.getT1() / (double) Math.max(1, state.getT2())))))
-                .thenReturn(count))
-            .repeat()
-            .takeUntil(count -> count < FeedIndexer.ROUND)
+        return indexer.catchUp(target, checkpoint)
+            .concatMap(count -> Mono.zip(indexer.checkpoint(checkpoint), feed.latestSequence())
+                .flatMap(state -> run.progress(from + (int) ((to - from) * Math.min(1.0, state.getT1() / (double) Math.max(1, state.getT2()))))))
             .then(index.refresh(target));
     }
 }
