@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -103,12 +104,11 @@ public class LibrarySearch {
                 .should(sh -> sh.matchBoolPrefix(p -> p.field("title").query(given)))
                 .filter(VisibilityFilter.of(caller))))
             .source(src -> src.filter(f -> f.includes("id", "title")))
-            .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
-                .fields("title", f -> f.type(HighlighterType.FastVector).matchedFields("title", "titleFolded").numberOfFragments(0))));
+            .highlight(LibrarySearch::markedTitle));
         return Mono.fromFuture(() -> client.search(request, SearchDocument.class)).map(response -> response.hits().hits().stream()
             .filter(hit -> hit.source() != null)
             .map(hit -> new SearchPage.Suggestion(hit.id(), hit.source().title(),
-                hit.highlight().getOrDefault("title", List.of(escape(hit.source().title()))).get(0)))
+                hit.highlight().getOrDefault("title", List.of(HtmlUtils.htmlEscape(hit.source().title()))).get(0)))
             .toList());
     }
 
@@ -168,12 +168,17 @@ public class LibrarySearch {
     }
 
     private static Highlight highlight() {
-        return Highlight.of(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
-            .fields("title", f -> f.type(HighlighterType.FastVector).matchedFields("title", "titleFolded").numberOfFragments(0))
+        return Highlight.of(h -> markedTitle(h)
             .fields("description", f -> f.type(HighlighterType.FastVector).matchedFields("description", "descriptionFolded")
                 .fragmentSize(200).numberOfFragments(1))
             .fields("text", f -> f.type(HighlighterType.FastVector).matchedFields("text", "textFolded").fragmentSize(160)
                 .numberOfFragments(2)));
+    }
+
+    /** Matches marked in the HTML-escaped text, the whole title with those of both its forms. */
+    private static Highlight.Builder markedTitle(Highlight.Builder highlight) {
+        return highlight.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
+            .fields("title", f -> f.type(HighlighterType.FastVector).matchedFields("title", "titleFolded").numberOfFragments(0));
     }
 
     private SearchPage page(SearchResponse<SearchDocument> response, SearchQuery query) {
@@ -224,9 +229,5 @@ public class LibrarySearch {
             return FieldValue.of(text);
         }
         throw new IllegalArgumentException("cursor value " + value);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#x27;");
     }
 }
