@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * A lease on one document, for work that one instance of the deployment at a time must do (number
- * the feed, follow it into the index): {@link #hold()} takes the lease when it is free or ran out,
+ * the feed, follow it into the index): {@link #hold} takes the lease when it is free or ran out,
  * or renews it when this instance holds it. The document may carry the holder's own fields (a
  * counter, a checkpoint), which {@link #ownerIs} lets the holder update fenced by the lease.
  */
@@ -55,10 +55,6 @@ public final class MongoLease {
     /** The lease document, as a query that matches only while this instance holds it (fencing). */
     public Query ownerIs() {
         return Query.query(Criteria.where("_id").is(id).and("owner").is(instance));
-    }
-
-    public String collection() {
-        return collection;
     }
 
     /** Hands the lease over at once (on stop), so another instance need not wait for it to run out. */

@@ -3,6 +3,7 @@ package vn.edu.lms.search.index;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -45,7 +46,7 @@ public class LibraryIndex {
 
     /** The index behind the alias, if any. */
     public Mono<String> current() {
-        return aliased().flatMap(names -> Mono.justOrEmpty(names.stream().sorted().reduce((first, second) -> second)));
+        return aliased().flatMap(names -> Mono.justOrEmpty(names.stream().max(Comparator.naturalOrder())));
     }
 
     /** The indexes the alias points at: one, but for a moment of an interrupted switch made by hand. */
