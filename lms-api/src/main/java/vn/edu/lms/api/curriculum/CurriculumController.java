@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import reactor.core.publisher.Flux;
 import vn.edu.lms.api.security.EndpointRules;
+import vn.edu.lms.content.curriculum.Subject;
+import vn.edu.lms.content.curriculum.SubjectCatalogue;
 
 /** Reference data of the curriculum, public: it names no person. */
 @RestController

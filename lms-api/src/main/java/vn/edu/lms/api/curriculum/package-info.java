@@ -1,7 +1,4 @@
-/**
- * The curriculum as reference data: subjects, the grades that study them and how each is
- * assessed. Read by lessons, the library's metadata and the gradebook.
- */
+/** The curriculum's subjects over HTTP; the catalogue itself is content-store's ({@code content.curriculum}). */
 @NullMarked
 package vn.edu.lms.api.curriculum;
 

@@ -20,7 +20,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import vn.edu.lms.api.account.AccountDirectory;
-import vn.edu.lms.api.curriculum.SubjectCatalogue;
+import vn.edu.lms.content.curriculum.SubjectCatalogue;
 import vn.edu.lms.api.security.Role;
 import vn.edu.lms.content.platform.LmsProblem;
 

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
+import vn.edu.lms.content.curriculum.Subject;
+import vn.edu.lms.content.curriculum.SubjectCatalogue;
 import vn.edu.lms.content.library.item.FileVersion;
 import vn.edu.lms.content.library.item.LibraryItem;
 import vn.edu.lms.content.library.item.Metadata;
@@ -26,9 +28,9 @@ public class SearchDocuments {
     public static final int MAX_TEXT_CHARS = 300_000;
 
     private final ExtractedTexts texts;
-    private final SubjectNames subjects;
+    private final SubjectCatalogue subjects;
 
-    SearchDocuments(ExtractedTexts texts, SubjectNames subjects) {
+    SearchDocuments(ExtractedTexts texts, SubjectCatalogue subjects) {
         this.texts = texts;
         this.subjects = subjects;
     }
@@ -63,7 +65,7 @@ public class SearchDocuments {
 
     private String labels(Metadata metadata) {
         List<String> labels = new ArrayList<>();
-        subjects.name(metadata.subjectCode()).ifPresent(labels::add);
+        subjects.subject(metadata.subjectCode()).map(Subject::name).ifPresent(labels::add);
         metadata.grades().forEach(grade -> labels.add("lớp " + grade));
         labels.add(KindLabels.of(metadata.kind()));
         if (metadata.bookSeries() != null) {

@@ -1,4 +1,4 @@
-package vn.edu.lms.api.curriculum;
+package vn.edu.lms.content.curriculum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package vn.edu.lms.api.curriculum;
+package vn.edu.lms.content.curriculum;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,11 @@ public class SubjectCatalogue {
 
     public List<Subject> all() {
         return subjects;
+    }
+
+    /** The subject with this code, if the curriculum has one. */
+    public Optional<Subject> subject(String code) {
+        return subjects.stream().filter(subject -> subject.code().equals(code)).findFirst();
     }
 
     /** The subjects taught in {@code grade} (1–9), in the order of the curriculum. */

@@ -1,4 +1,4 @@
-package vn.edu.lms.api.curriculum;
+package vn.edu.lms.content.curriculum;
 
 import java.util.List;
 
