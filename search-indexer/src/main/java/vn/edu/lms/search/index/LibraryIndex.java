@@ -18,7 +18,7 @@ import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import reactor.core.publisher.Mono;
 
 /**
- * The library's index: documents live in a versioned index ({@code library-v1-<millis>}) that
+ * The library's index: documents live in a versioned index ({@code library-v3-<millis>}) that
  * readers and the follower reach through the alias {@code library}. A reindex builds a new index
  * beside it and moves the alias in one atomic step, so searches never see a half-built index.
  */
@@ -27,7 +27,9 @@ public class LibraryIndex {
 
     public static final String ALIAS = "library";
     /** The mapping's version: a change of mapping is a new index built by a reindex. */
-    static final String MAPPING_VERSION = "v2";
+    static final String MAPPING_VERSION = "v3";
+    /** How soon a change becomes searchable (the mapping's {@code refresh_interval}). */
+    static final String REFRESH_INTERVAL = "1s";
     private static final Logger log = LoggerFactory.getLogger(LibraryIndex.class);
 
     private final ElasticsearchAsyncClient client;
@@ -86,6 +88,24 @@ public class LibraryIndex {
     }
 
     /** Makes what was written so far searchable now rather than within the refresh interval. */
+    /**
+     * Stops the scheduled refreshes of {@code name} while a reindex fills it: each refresh would
+     * make a small segment, to be merged again, for searches nobody makes on an index not yet in use.
+     */
+    public Mono<Void> pauseRefresh(String name) {
+        return refreshInterval(name, "-1");
+    }
+
+    /** Refreshes {@code name} every second again, as the mapping's settings say. */
+    public Mono<Void> resumeRefresh(String name) {
+        return refreshInterval(name, REFRESH_INTERVAL);
+    }
+
+    private Mono<Void> refreshInterval(String name, String interval) {
+        return Mono.fromFuture(() -> client.indices().putSettings(p -> p.index(name).settings(s -> s.refreshInterval(t -> t.time(interval)))))
+            .then();
+    }
+
     public Mono<Void> refresh(String name) {
         return Mono.fromFuture(() -> client.indices().refresh(r -> r.index(name))).then();
     }

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * One page of results: the hits with highlighted snippets ({@code <mark>}, the rest HTML-escaped),
  * counts per facet value over everything the caller may see that matches, and the cursor of the
  * next page ({@code null} on the last). {@code total} is exact when {@code totalExact}; otherwise there
- * are at least that many ("more than 10,000").
+ * are at least that many ("more than 10,000"). The total and the facets come with the first page
+ * only: a next page ({@code after}) has a {@code null} total and no facets.
  */
-public record SearchPage(long total, boolean totalExact, List<Hit> hits, Map<SearchQuery.Facet, List<FacetCount>> facets, @Nullable String next) {
+public record SearchPage(@Nullable Long total, boolean totalExact, List<Hit> hits, Map<SearchQuery.Facet, List<FacetCount>> facets, @Nullable String next) {
 
     public record Hit(String id, String title, @Nullable String description, String subjectCode, List<Integer> grades, String kind,
             @Nullable String schoolId, String licence, String language, String state, @Nullable Instant updatedAt,

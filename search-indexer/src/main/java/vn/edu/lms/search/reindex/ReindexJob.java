@@ -23,7 +23,8 @@ import vn.edu.lms.search.indexing.FeedIndexer;
  * the old one, then moves the alias in one atomic step and deletes the old index:
  * <ol>
  * <li>create the new index (named when the reindex was asked for, so a retried job goes on with it);
- * <li>copy the feed into it from sequence 0 under its own checkpoint;
+ * <li>copy the feed into it from sequence 0 under its own checkpoint, with scheduled refreshes
+ * paused (about a third faster), then refresh it every second again;
  * <li>point the alias at it: from now on the follower writes there;
  * <li>copy again from the checkpoint: whatever changed between the copy and the switch, which the
  * follower wrote into the old index, reaches the new one too (external versions make any overlap
@@ -87,7 +88,9 @@ class ReindexJob implements JobHandler {
         }
         String checkpoint = "reindex:" + target;
         return index.create(target)
+            .then(index.pauseRefresh(target))
             .then(copy(run, target, checkpoint, 0, 90))
+            .then(index.resumeRefresh(target))
             .then(index.pointAliasAt(target))
             .doOnSuccess(switched -> log.info("Search alias {} now points at {}", LibraryIndex.ALIAS, target))
             .then(copy(run, target, checkpoint, 90, 99))

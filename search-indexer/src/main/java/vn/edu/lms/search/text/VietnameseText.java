@@ -1,6 +1,13 @@
 package vn.edu.lms.search.text;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Normalisation and diacritic folding of Vietnamese (and other Latin-script) text for the search
@@ -29,6 +36,13 @@ public final class VietnameseText {
 
     /** {@code FOLDED[c - FIRST]} is what {@code c} folds to (itself when it does not fold). */
     private static final char[] FOLDED = foldingTable();
+
+    /** The tone marks of Vietnamese (huyền, sắc, hỏi, ngã, nặng); a syllable carries at most one. */
+    private static final String TONES = "\u0300\u0301\u0309\u0303\u0323";
+    /** The vowel modifiers of Vietnamese (breve, circumflex, horn). */
+    private static final String MODIFIERS = "\u0306\u0302\u031B";
+    /** Lowercase Vietnamese letters by the letter they fold to: 'a' → à á ả ã ạ ă ằ ắ … ậ; 'd' → đ. */
+    private static final Map<Character, List<Character>> VIETNAMESE_LETTERS = vietnameseLetters();
 
     private VietnameseText() {
     }
@@ -102,6 +116,95 @@ public final class VietnameseText {
             return false;
         }
         return start == 0 || !Character.isLetter(text.charAt(start - 1));
+    }
+
+    /**
+     * The lowercase Vietnamese spellings of a word typed with or without diacritics: every string of
+     * at most one tone mark (as every Vietnamese syllable has) that {@link #fold folds} to what the
+     * word folds to, and the word itself ("toan" gives toan, toán, toàn, toản, toãn, toạn, tôan, …,
+     * "ky" gives ky, kỳ, kì, …). Most are not words, which costs nothing where they serve: as the
+     * terms to mark in a text that is analyzed as written. When there would be more than
+     * {@code limit} (a long foreign word), only the word as typed and folded.
+     */
+    public static Set<String> spellings(String word, int limit) {
+        String typed = normalize(word).toLowerCase(Locale.ROOT);
+        String folded = fold(typed);
+        Set<String> spellings = new LinkedHashSet<>();
+        spellings.add(typed);
+        spellings.add(folded);
+        List<String> candidates = new ArrayList<>();
+        if (expand(folded, 0, new StringBuilder(), false, candidates, limit)) {
+            for (String candidate : candidates) {
+                if (fold(candidate).equals(folded)) {
+                    spellings.add(candidate);
+                }
+            }
+        }
+        return spellings;
+    }
+
+    /** Depth first over the letters' spellings; false when there are more than {@code limit}. */
+    private static boolean expand(String folded, int at, StringBuilder prefix, boolean toned, List<String> out, int limit) {
+        if (at == folded.length()) {
+            out.add(prefix.toString());
+            return out.size() <= limit;
+        }
+        char c = folded.charAt(at);
+        List<Character> options = new ArrayList<>();
+        options.add(c);
+        options.addAll(VIETNAMESE_LETTERS.getOrDefault(c, List.of()));
+        if (c == 'i') { // a final y folds to i (kỳ → ki)
+            options.add('y');
+            options.addAll(VIETNAMESE_LETTERS.get('y'));
+        }
+        for (char option : options) {
+            boolean tone = hasTone(option);
+            if (tone && toned) {
+                continue;
+            }
+            prefix.append(option);
+            boolean within = expand(folded, at + 1, prefix, toned || tone, out, limit);
+            prefix.setLength(prefix.length() - 1);
+            if (!within) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasTone(char c) {
+        String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        for (int i = 1; i < decomposed.length(); i++) {
+            if (TONES.indexOf(decomposed.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<Character, List<Character>> vietnameseLetters() {
+        Map<Character, List<Character>> letters = new HashMap<>();
+        for (char c = FIRST; c <= LAST; c++) {
+            char base = baseLetter(c);
+            if (base == c || !Character.isLowerCase(c) || "aeiouy".indexOf(base) < 0) {
+                continue;
+            }
+            String marks = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).substring(1);
+            int tones = 0;
+            int modifiers = 0;
+            boolean vietnamese = true;
+            for (char mark : marks.toCharArray()) {
+                tones += TONES.indexOf(mark) >= 0 ? 1 : 0;
+                modifiers += MODIFIERS.indexOf(mark) >= 0 ? 1 : 0;
+                vietnamese &= TONES.indexOf(mark) >= 0 || MODIFIERS.indexOf(mark) >= 0;
+            }
+            if (vietnamese && tones <= 1 && modifiers <= 1) {
+                letters.computeIfAbsent(base, b -> new ArrayList<>()).add(c);
+            }
+        }
+        letters.computeIfAbsent('d', b -> new ArrayList<>()).add('\u0111');
+        letters.replaceAll((base, list) -> List.copyOf(list));
+        return Map.copyOf(letters);
     }
 
     private static char folded(char c) {

@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.json.JsonpUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -61,22 +63,26 @@ import vn.edu.lms.search.query.SearchQuery;
  *
  * <p>Indexing: batches of {@value #BATCH} documents (the follower's batch) built with
  * {@link SearchDocuments#document} (normalisation and folding included) and written with
- * {@link FeedIndexer#write} (one bulk request at external versions), one batch after the other
- * as the follower does, into a new index from {@link LibraryIndex#create()} that the alias then
- * points at; timed from the first document built to the end of the final refresh. Making up the
- * synthetic items is not timed (the follower reads them from the store).
+ * {@link FeedIndexer#write} (one bulk request at external versions), {@value #IN_FLIGHT} bulks in
+ * flight as in the follower's rounds, into a new index from {@link LibraryIndex#create()} with its
+ * refreshes paused, as a reindex builds it, that the alias then points at; timed from the first
+ * document built to the end of the final refresh, after a warm-up
+ * (the first items into a scratch index, deleted: a fresh node's code is not compiled yet, a
+ * running one's is). Making up the synthetic items is not timed (the follower reads them from the
+ * store).
  *
  * <p>Searches: {@link LibrarySearch#search} and {@link LibrarySearch#suggest} (what the HTTP
  * endpoints call) after background merges settled, each awaited before the next, after a warm-up;
- * then how the time splits inside Elasticsearch per kind; then the same mix from several
- * concurrent clients.
+ * then how the time splits inside Elasticsearch per kind (its search statistics, and its profile
+ * API on first pages); then the same mix from several concurrent clients.
  *
- * <p>Then, for comparison, the first items again into scratch indexes (deleted after): as above,
- * with two bulk requests in flight, and with {@code --mapping-experiments} with mapping variants
- * (no term vectors; the folded text not indexed; the extracted text not indexed) to show where
+ * <p>Then, for comparison, the first items again into scratch indexes (deleted after): as the
+ * follower writes them (refreshed every second), with two and one bulk requests in flight, and with
+ * {@code --mapping-experiments} with mapping variants (the text indexed as written too; offsets
+ * in the postings; the folded twins out of {@code _source}; no text indexed) to show where
  * indexing time goes.
  *
- * <p>Arguments: {@code --items=100000 --queries=2000 --warmup=200 --clients=4 --breakdown=100
+ * <p>Arguments: {@code --items=100000 --index-warmup=5000 --queries=2000 --warmup=200 --clients=4 --breakdown=100 --profile=10
  * --scratch-items=20000 [--mapping-experiments] --seed=42 --data-dir=<empty or new directory, kept>}
  * (default: a temporary directory, deleted); 0 turns a part off.
  */
@@ -84,19 +90,28 @@ public final class SearchBenchmark {
 
     /** The follower's batch (FeedIndexer.BATCH). */
     static final int BATCH = 200;
+    /** Bulk requests in flight, as in the follower's rounds. */
+    static final int IN_FLIGHT = 2;
+    /** Items generated (untimed) before they are indexed. */
+    static final int CHUNK = 10_000;
     static final double GOAL_DOCS_PER_SECOND = 2_000;
     static final double GOAL_P95_MS = 50;
     private static final String MAPPING = "vn/edu/lms/search/index/library-index.json";
 
-    record Options(int items, int queries, int warmup, int clients, int breakdown, int scratch, boolean experiments, long seed) {
+    record Options(int items, int indexWarmup, int queries, int warmup, int clients, int breakdown, int profile, int scratch, boolean experiments,
+            long seed) {
     }
 
-    /** A sequential indexing run: nanoseconds per part, and the timed total after each batch. */
-    private record IndexRun(long generating, long building, long writing, long refreshing, long wall, long[] timedAfterBatch,
+    /**
+     * An indexing run in nanoseconds: generating (untimed), building the documents (inside the
+     * timed part, overlapping the bulks), timed (building and writing), the final refresh, the
+     * wall time; and the timed total after each batch.
+     */
+    private record IndexRun(long generating, long building, long timed, long refreshing, long wall, long[] timedAfterBatch,
             long bodyChars, String cpu) {
 
         double perSecond(int items) {
-            return items / ((building + writing + refreshing) / 1e9);
+            return items / ((timed + refreshing) / 1e9);
         }
 
         /** Documents per second over the first {@code count} items (a whole number of batches), refresh excluded. */
@@ -115,6 +130,9 @@ public final class SearchBenchmark {
     private final ObjectMapper json = new ObjectMapper();
     private final CpuMeter cpu;
     private final StringBuilder summary = new StringBuilder();
+    private final JsonpMapper jsonp;
+    /** First pages of each kind to profile after the breakdown. */
+    private int profiled;
     /** Every request of the measured sequential run, for a look at the slowest. */
     private volatile List<Sample> samples;
 
@@ -130,13 +148,13 @@ public final class SearchBenchmark {
         this.search = context.getBean(LibrarySearch.class);
         this.rest = context.getBean(RestClient.class);
         this.cpu = new CpuMeter(dataDir.resolve("elasticsearch/elasticsearch.pid"));
-        context.getBean(ElasticsearchAsyncClient.class); // the application's client, under FeedIndexer and LibrarySearch
+        this.jsonp = context.getBean(ElasticsearchAsyncClient.class)._jsonpMapper(); // the client under FeedIndexer and LibrarySearch
     }
 
     public static void main(String[] args) throws Exception {
         int items = intArg(args, "items", 100_000);
-        Options options = new Options(items, intArg(args, "queries", 2_000), intArg(args, "warmup", 200), intArg(args, "clients", 4),
-            intArg(args, "breakdown", 100), Math.min(items, intArg(args, "scratch-items", 20_000)) / BATCH * BATCH,
+        Options options = new Options(items, Math.min(items, intArg(args, "index-warmup", 5_000)) / BATCH * BATCH, intArg(args, "queries", 2_000), intArg(args, "warmup", 200), intArg(args, "clients", 4),
+            intArg(args, "breakdown", 100), intArg(args, "profile", 10), Math.min(items, intArg(args, "scratch-items", 20_000)) / BATCH * BATCH,
             List.of(args).contains("--mapping-experiments"), intArg(args, "seed", 42));
         String given = stringArg(args, "data-dir", null);
 
@@ -210,9 +228,13 @@ public final class SearchBenchmark {
         System.out.printf(Locale.ROOT, "Embedded Elasticsearch %s (heap %s) ready; application started in %.1f s; %d CPUs%n", version, heap,
             startup, Runtime.getRuntime().availableProcessors());
 
-        // ---- Indexing, as the follower does: one bulk of 200 after the other.
+        // ---- Indexing, as a reindex does: bulks of 200, two in flight, refreshes paused; after a warm-up (a fresh node's code is cold).
+        if (options.indexWarmup() > 0) {
+            experiment("warm-up (untimed)", options.indexWarmup(), IN_FLIGHT, mappings -> { });
+        }
         String index = libraryIndex.create().block(Duration.ofMinutes(1));
-        IndexRun run = indexSequential(index, items, true);
+        libraryIndex.pauseRefresh(index).block(Duration.ofMinutes(1));
+        IndexRun run = index(index, items, IN_FLIGHT, true);
         libraryIndex.pointAliasAt(index).block(Duration.ofMinutes(1));
         JsonNode stats = indexStats(index, "docs,store,segments");
         long storeBytes = stats.path("store").path("size_in_bytes").asLong();
@@ -223,19 +245,20 @@ public final class SearchBenchmark {
             words += library.item(n).body().split("\\s+").length;
         }
         System.out.printf(Locale.ROOT, "Indexed %,d documents into %s in %.1f s: %,.0f docs/s; %,d in the index, %s on disk, %d segments%n",
-            items, index, (run.building() + run.writing() + run.refreshing()) / 1e9, docsPerSecond, stats.path("docs").path("count").asLong(),
+            items, index, (run.timed() + run.refreshing()) / 1e9, docsPerSecond, stats.path("docs").path("count").asLong(),
             bytes(storeBytes), segments);
         System.out.println("  CPU while indexing (wall, untimed generation included): " + run.cpu());
 
         line("Library: %,d generated items (seed %d); extracted text %.0f words (syllables) and %.1f k chars on average; "
             + "Elasticsearch %s embedded, heap %s; %d CPUs", items, options.seed(), words / (double) Math.min(items, 2_000),
             run.bodyChars() / 1000.0 / items, version, heap, Runtime.getRuntime().availableProcessors());
-        line("Indexing (follower path: SearchDocuments#document + FeedIndexer#write, batches of %d, one bulk in flight)", BATCH);
+        line("Indexing (reindex path: SearchDocuments#document + FeedIndexer#write, batches of %d, %d bulks in flight, refreshes paused)",
+            BATCH, IN_FLIGHT);
         line("  documents/s            %,10.0f   goal >= %,.0f  %s", docsPerSecond, GOAL_DOCS_PER_SECOND,
             docsPerSecond >= GOAL_DOCS_PER_SECOND ? "MET" : "MISSED");
-        line("  timed                  %10.1f s = build %.1f s + bulk %.1f s + final refresh %.2f s (wall %.1f s incl. %.1f s untimed generation)",
-            (run.building() + run.writing() + run.refreshing()) / 1e9, run.building() / 1e9, run.writing() / 1e9, run.refreshing() / 1e9,
-            run.wall() / 1e9, run.generating() / 1e9);
+        line("  timed                  %10.1f s = build and bulk %.1f s (building %.1f s of it, overlapping) + final refresh %.2f s "
+            + "(wall %.1f s incl. %.1f s untimed generation)", (run.timed() + run.refreshing()) / 1e9, run.timed() / 1e9, run.building() / 1e9,
+            run.refreshing() / 1e9, run.wall() / 1e9, run.generating() / 1e9);
         line("  by tenths (docs/s)     %s", tenths(run, items));
         line("  CPU                    %s", run.cpu());
         line("  index size             %s (store, primaries, after the refresh; %d segments)", bytes(storeBytes), segments);
@@ -273,6 +296,7 @@ public final class SearchBenchmark {
 
         // ---- Where the time goes, kind by kind.
         if (options.breakdown() > 0) {
+            profiled = options.profile();
             breakdown(mix, options.seed() + 3, options.breakdown(), index);
         }
 
@@ -289,23 +313,24 @@ public final class SearchBenchmark {
             table(concurrent);
         }
 
-        // ---- The first items again, into scratch indexes (all warm now): one and two bulks in flight; mapping variants.
+        // ---- The first items again, into scratch indexes (all warm now): two and one bulks in flight; mapping variants.
         if (options.scratch() > 0) {
             int count = options.scratch();
             line("Scratch indexes (deleted after): the first %,d items again (main run over them, cold start included: %,.0f docs/s)", count,
                 run.perSecondFirst(count));
-            experiment("mapping as is, 1 bulk in flight (as above)", count, properties -> { });
-            pipelined(count);
+            experiment("follower path (refresh every second)", count, IN_FLIGHT, mappings -> { });
+            experiment("follower path, 1 bulk in flight", count, 1, mappings -> { });
             if (options.experiments()) {
-                experiment("no term vectors", count, properties -> properties.properties().forEach(
-                    field -> ((ObjectNode) field.getValue()).remove("term_vector")));
-                experiment("textFolded not indexed", count,
-                    properties -> properties.set("textFolded", json.createObjectNode().put("type", "text").put("index", false)));
-                experiment("no term vectors, text and textFolded not indexed", count, properties -> {
-                    properties.properties().forEach(field -> ((ObjectNode) field.getValue()).remove("term_vector"));
-                    properties.set("text", json.createObjectNode().put("type", "text").put("index", false));
-                    properties.set("textFolded", json.createObjectNode().put("type", "text").put("index", false));
-                });
+                experiment("text indexed as written too (matched with diacritics)", count, IN_FLIGHT,
+                    mappings -> properties(mappings).set("text", json.createObjectNode().put("type", "text").put("analyzer", "standard")));
+                experiment("with offsets in the postings of title and description", count, IN_FLIGHT, mappings -> List.of("title",
+                    "titleFolded", "description", "descriptionFolded").forEach(field -> ((ObjectNode) properties(mappings).path(field))
+                        .put("index_options", "offsets")));
+                experiment("folded twins left out of _source (adds a recovery source)", count, IN_FLIGHT, mappings -> mappings.set("_source",
+                    json.createObjectNode().set("excludes", json.valueToTree(List.of("textFolded", "titleFolded", "descriptionFolded",
+                        "tagsFolded", "labelsFolded")))));
+                experiment("textFolded not indexed either (no search in texts)", count, IN_FLIGHT,
+                    mappings -> properties(mappings).set("textFolded", json.createObjectNode().put("type", "text").put("index", false)));
             }
         }
 
@@ -319,46 +344,66 @@ public final class SearchBenchmark {
         System.out.println("==================================================================");
     }
 
-    private IndexRun indexSequential(String index, int items, boolean progress) {
+    /**
+     * Indexes the first {@code items} generated items with {@code inFlight} bulk requests in flight
+     * while the next batches are built, as the follower does. Items are generated (untimed) a chunk
+     * at a time; each chunk is then built and written (timed), and drains before the next.
+     */
+    private IndexRun index(String index, int items, int inFlight, boolean progress) {
         long generating = 0;
-        long building = 0;
-        long writing = 0;
         long bodyChars = 0;
+        AtomicLong building = new AtomicLong();
+        long timed = 0;
         long[] timedAfterBatch = new long[(items + BATCH - 1) / BATCH];
         long reportEvery = Math.max(BATCH, items / 10 / BATCH * BATCH);
         CpuMeter.Snapshot cpuStart = cpu.now();
+        Scheduler builder = Schedulers.newSingle("benchmark-build");
         long start = System.nanoTime();
-        for (int from = 0, batchNumber = 0; from < items; from += BATCH, batchNumber++) {
-            long t0 = System.nanoTime();
-            List<LibraryGenerator.Generated> batch = new ArrayList<>(BATCH);
-            for (int n = from; n < Math.min(items, from + BATCH); n++) {
-                LibraryGenerator.Generated generated = library.item(n);
-                batch.add(generated);
-                bodyChars += generated.body().length();
+        try {
+            for (int from = 0; from < items; from += CHUNK) {
+                long t0 = System.nanoTime();
+                List<LibraryGenerator.Generated> chunk = new ArrayList<>(CHUNK);
+                for (int n = from; n < Math.min(items, from + CHUNK); n++) {
+                    chunk.add(library.item(n));
+                    bodyChars += chunk.get(chunk.size() - 1).body().length();
+                }
+                long t1 = System.nanoTime();
+                generating += t1 - t0;
+                int firstBatch = from / BATCH;
+                long timedBefore = timed;
+                Flux.range(0, (chunk.size() + BATCH - 1) / BATCH)
+                    .map(b -> {
+                        long b0 = System.nanoTime();
+                        List<SearchDocument> docs = new ArrayList<>(BATCH);
+                        for (LibraryGenerator.Generated item : chunk.subList(b * BATCH, Math.min(chunk.size(), (b + 1) * BATCH))) {
+                            docs.add(documents.document(item.item(), item.item().sequence(), item.file(), item.body(), item.downloads()));
+                        }
+                        building.addAndGet(System.nanoTime() - b0);
+                        return docs;
+                    })
+                    .subscribeOn(builder, true)
+                    .flatMap(docs -> indexer.write(index, docs).thenReturn(docs.size()), inFlight)
+                    // Batches may finish out of order; the n-th completion stands for the n-th batch.
+                    .index()
+                    .doOnNext(done -> timedAfterBatch[firstBatch + done.getT1().intValue()] = timedBefore + System.nanoTime() - t1)
+                    .then()
+                    .block(Duration.ofHours(1));
+                timed += System.nanoTime() - t1;
+                int done = Math.min(items, from + CHUNK);
+                if (progress && (done % reportEvery == 0 || done == items)) {
+                    System.out.printf(Locale.ROOT, "  indexed %,7d: %,.0f docs/s so far (building %.1f s of it; generating, untimed, %.1f s)%n",
+                        done, done / (timed / 1e9), building.get() / 1e9, generating / 1e9);
+                }
             }
-            long t1 = System.nanoTime();
-            List<SearchDocument> docs = new ArrayList<>(batch.size());
-            for (LibraryGenerator.Generated generated : batch) {
-                docs.add(documents.document(generated.item(), generated.item().sequence(), generated.file(), generated.body(),
-                    generated.downloads()));
-            }
-            long t2 = System.nanoTime();
-            indexer.write(index, docs).block(Duration.ofMinutes(5));
-            long t3 = System.nanoTime();
-            generating += t1 - t0;
-            building += t2 - t1;
-            writing += t3 - t2;
-            timedAfterBatch[batchNumber] = building + writing;
-            int done = Math.min(items, from + BATCH);
-            if (progress && (done % reportEvery == 0 || done == items)) {
-                System.out.printf(Locale.ROOT, "  indexed %,7d: %,.0f docs/s so far (build %.1f s, bulk %.1f s; generating, untimed, %.1f s)%n",
-                    done, done / ((building + writing) / 1e9), building / 1e9, writing / 1e9, generating / 1e9);
-            }
+        } finally {
+            builder.dispose();
         }
         long t4 = System.nanoTime();
+        libraryIndex.resumeRefresh(index).block(Duration.ofMinutes(1));
+        // Not chained: a blocking call of the REST client from its own I/O thread would wait for itself.
         refresh(index);
         long end = System.nanoTime();
-        return new IndexRun(generating, building, writing, end - t4, end - start, timedAfterBatch, bodyChars,
+        return new IndexRun(generating, building.get(), timed, end - t4, end - start, timedAfterBatch, bodyChars,
             CpuMeter.between(cpuStart, cpu.now()));
     }
 
@@ -428,7 +473,7 @@ public final class SearchBenchmark {
      * around them: the mean time of its query phase (matching, scoring, facets) and fetch phase
      * (_source, highlights) per request against the mean latency the caller sees.
      */
-    private void breakdown(QueryMix mix, long seed, int count, String index) {
+    private void breakdown(QueryMix mix, long seed, int count, String index) throws IOException {
         line("Where the time goes, %d searches of each kind alone (means per request, ms):", count);
         line("  %-12s %6s %10s %12s %12s %22s %16s", "kind", "n", "caller", "ES query", "ES fetch", "rest (client, HTTP)", "matches (mean)");
         for (QueryMix.Kind kind : QueryMix.Kind.values()) {
@@ -442,7 +487,7 @@ public final class SearchBenchmark {
                     made += execute(spec, record);
                 }
             }
-            double matches = samples.stream().mapToLong(Sample::total).average().orElse(0);
+            double matches = samples.stream().mapToLong(Sample::total).filter(total -> total >= 0).average().orElse(0);
             samples = null;
             JsonNode after = searchStats(index);
             Latencies latencies = record.get("overall");
@@ -450,6 +495,65 @@ public final class SearchBenchmark {
             double fetch = mean(before, after, "fetch");
             line("  %-12s %6d %10.1f %12.1f %12.1f %22.1f %16s", kind.label, latencies.count(), latencies.mean(), query, fetch,
                 latencies.mean() - query - fetch, kind == QueryMix.Kind.SUGGEST ? "-" : String.format(Locale.ROOT, "%,.0f", matches));
+        }
+        if (profiled > 0) {
+            line("Profiled (Elasticsearch's profile API; mean ms per request over %d first pages of each kind; parts of at least 5 %%):", profiled);
+            for (QueryMix.Kind kind : QueryMix.Kind.values()) {
+                if (kind != QueryMix.Kind.SUGGEST) {
+                    profile(mix, seed, kind, index);
+                }
+            }
+        }
+    }
+
+    /**
+     * The first pages of {@code profiled} searches of one kind, as {@link LibrarySearch#request}
+     * makes them, sent with {@code "profile": true}: where the query phase (query tree, collectors,
+     * aggregations) and the fetch phase spend their time.
+     */
+    private void profile(QueryMix mix, long seed, QueryMix.Kind kind, String index) throws IOException {
+        Map<String, Double> nanos = new LinkedHashMap<>();
+        int made = 0;
+        for (long n = 0; made < profiled && n < 1_000_000; n++) {
+            QueryMix.Spec spec = mix.spec(seed, n);
+            if (spec.kind() != kind) {
+                continue;
+            }
+            made++;
+            ObjectNode body = (ObjectNode) json.readTree(JsonpUtils.toJsonString(search.request(spec.who(), spec.query(), index), jsonp));
+            body.put("profile", true);
+            Request request = new Request("POST", "/" + index + "/_search");
+            request.setJsonEntity(json.writeValueAsString(body));
+            JsonNode shard = json.readTree(rest.performRequest(request).getEntity().getContent()).path("profile").path("shards").path(0);
+            for (JsonNode search : shard.path("searches")) {
+                search.path("query").forEach(root -> addTimes(nanos, "query", root, 0));
+                nanos.merge("query: rewrite", search.path("rewrite_time").asDouble(), Double::sum);
+                search.path("collector").forEach(collector -> nanos.merge("collectors", collector.path("time_in_nanos").asDouble(), Double::sum));
+            }
+            shard.path("aggregations").forEach(agg -> nanos.merge("aggregations", agg.path("time_in_nanos").asDouble(), Double::sum));
+            nanos.merge("fetch", shard.path("fetch").path("time_in_nanos").asDouble(), Double::sum);
+            shard.path("fetch").path("children").forEach(phase -> addTimes(nanos, "fetch", phase, 0));
+        }
+        double whole = nanos.getOrDefault("query", 0.0) + nanos.getOrDefault("query: rewrite", 0.0) + nanos.getOrDefault("aggregations", 0.0)
+            + nanos.getOrDefault("fetch", 0.0);
+        int profiledHere = made;
+        line("  %s: %.1f ms (query, rewrite, aggregations and fetch)", kind.label, whole / profiledHere / 1e6);
+        nanos.forEach((part, total) -> {
+            if (total >= whole * 0.05) {
+                line("    %-100s %7.2f", part.length() > 100 ? part.substring(0, 97) + "..." : part, total / profiledHere / 1e6);
+            }
+        });
+    }
+
+    /** A profiled node's time under its path of types and descriptions, then its children's, three levels deep. */
+    private static void addTimes(Map<String, Double> nanos, String parent, JsonNode node, int depth) {
+        String description = node.path("description").asText();
+        String name = parent + " > " + node.path("type").asText()
+            + (description.isEmpty() ? "" : " " + (description.length() > 40 ? description.substring(0, 40) + "…" : description));
+        String key = depth == 0 && parent.equals("query") ? "query" : name;
+        nanos.merge(key, node.path("time_in_nanos").asDouble(), Double::sum);
+        if (depth < 3) {
+            node.path("children").forEach(child -> addTimes(nanos, key, child, depth + 1));
         }
     }
 
@@ -494,7 +598,7 @@ public final class SearchBenchmark {
             SearchPage result = search.search(spec.who(), query).block(Duration.ofMinutes(1));
             long nanos = System.nanoTime() - t0;
             record(record, spec, page, nanos, !result.hits().isEmpty());
-            sample(nanos, spec, page, result.total());
+            sample(nanos, spec, page, result.total() == null ? -1 : result.total());
             made++;
             if (result.next() == null) {
                 break;
@@ -565,58 +669,26 @@ public final class SearchBenchmark {
         System.out.printf(Locale.ROOT, "  suggestions for \"phep cong ph\": %s%n", suggestions.stream().map(SearchPage.Suggestion::title).toList());
     }
 
-    /** The first {@code count} items again, into a scratch index, with two bulk requests in flight (untimed generation first). */
-    private void pipelined(int count) {
-        List<LibraryGenerator.Generated> generated = new ArrayList<>(count);
-        for (int n = 0; n < count; n++) {
-            generated.add(library.item(n));
-        }
-        String scratch = libraryIndex.create().block(Duration.ofMinutes(1));
-        Scheduler builder = Schedulers.newSingle("benchmark-build");
-        try {
-            CpuMeter.Snapshot cpuStart = cpu.now();
-            long t0 = System.nanoTime();
-            Flux.range(0, count / BATCH)
-                .map(b -> {
-                    List<SearchDocument> docs = new ArrayList<>(BATCH);
-                    for (LibraryGenerator.Generated item : generated.subList(b * BATCH, (b + 1) * BATCH)) {
-                        docs.add(documents.document(item.item(), item.item().sequence(), item.file(), item.body(), item.downloads()));
-                    }
-                    return docs;
-                })
-                .subscribeOn(builder, true)
-                .flatMap(docs -> indexer.write(scratch, docs), 2)
-                .then()
-                .block(Duration.ofHours(1));
-            // Not chained: a blocking call of the REST client from its own I/O thread would wait for itself.
-            refresh(scratch);
-            double perSecond = count / ((System.nanoTime() - t0) / 1e9);
-            long store = indexStats(scratch, "store").path("store").path("size_in_bytes").asLong();
-            line("  %-52s %,7.0f docs/s, %s on disk; CPU: %s", "mapping as is, 2 bulks in flight", perSecond, bytes(store),
-                CpuMeter.between(cpuStart, cpu.now()));
-            printLastLine();
-        } finally {
-            builder.dispose();
-            libraryIndex.delete(scratch).block(Duration.ofMinutes(1));
-        }
+    private static ObjectNode properties(ObjectNode mappings) {
+        return (ObjectNode) mappings.path("properties");
     }
 
-    /** The first {@code count} items, sequentially, into a scratch index whose mapping {@code change} altered. */
-    private void experiment(String label, int count, Consumer<ObjectNode> change) throws IOException {
+    /** The first {@code count} items into a scratch index whose mappings {@code change} altered. */
+    private void experiment(String label, int count, int inFlight, Consumer<ObjectNode> change) throws IOException {
         ObjectNode mapping;
         try (InputStream in = SearchBenchmark.class.getClassLoader().getResourceAsStream(MAPPING)) {
             mapping = (ObjectNode) json.readTree(in);
         }
-        change.accept((ObjectNode) mapping.path("mappings").path("properties"));
+        change.accept((ObjectNode) mapping.path("mappings"));
         String scratch = "benchmark-experiment-" + System.currentTimeMillis();
         Request create = new Request("PUT", "/" + scratch);
         create.setJsonEntity(json.writeValueAsString(mapping));
         rest.performRequest(create);
         try {
-            IndexRun run = indexSequential(scratch, count, false);
+            IndexRun run = index(scratch, count, inFlight, false);
             long store = indexStats(scratch, "store").path("store").path("size_in_bytes").asLong();
             line("  %-52s %,7.0f docs/s (build %.1f s, bulk %.1f s), %s on disk; CPU: %s", label, run.perSecond(count), run.building() / 1e9,
-                run.writing() / 1e9, bytes(store), run.cpu());
+                run.timed() / 1e9, bytes(store), run.cpu());
             printLastLine();
         } finally {
             rest.performRequest(new Request("DELETE", "/" + scratch));

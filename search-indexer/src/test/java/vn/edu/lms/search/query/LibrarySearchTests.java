@@ -182,6 +182,9 @@ class LibrarySearchTests {
         do {
             Map<?, ?> page = search(teacher, "q=" + word + "&size=3" + (after == null ? "" : "&after=" + after));
             seen.addAll(ids(page));
+            // The total and the facets come with the first page only.
+            assertThat(page.get("total")).isEqualTo(after == null ? 7 : null);
+            assertThat((Map<?, ?>) page.get("facets")).hasSize(after == null ? 6 : 0);
             after = (String) page.get("next");
         } while (after != null);
         assertThat(seen).containsExactlyInAnyOrderElementsOf(made).doesNotHaveDuplicates();
@@ -218,6 +221,12 @@ class LibrarySearchTests {
         String itemId = ready(teacher, "Luyện từ và câu: Danh từ chung", school, "SCHOOL");
         await().atMost(Duration.ofSeconds(10)).until(() -> suggestions(teacher, "luyen tu va cau: danh t").contains(itemId));
         assertThat(suggestions(teacher, "Luyện từ và câu: Danh t")).contains(itemId);
+        // Typed without diacritics, the words are marked in the title as written.
+        List<?> found = web.get().uri(uri -> uri.path(SEARCH + "/suggestions").queryParam("q", "luyen tu va cau: danh t").build())
+            .headers(h -> h.setBearerAuth(teacher)).exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        String marked = found.stream().map(suggestion -> (Map<?, ?>) suggestion).filter(suggestion -> itemId.equals(suggestion.get("id")))
+            .map(suggestion -> (String) suggestion.get("marked")).findFirst().orElseThrow();
+        assertThat(marked.replace("</mark> <mark>", " ")).startsWith("<mark>Luyện từ và câu</mark>: <mark>Danh từ</mark> chung");
     }
 
     @Test

@@ -219,6 +219,43 @@ class VietnameseTextTests {
         return Character.isLetter(in) && decomposed.length() > 1 && decomposed.charAt(0) == out;
     }
 
+    @Test
+    void theSpellingsOfAWordTypedWithoutDiacriticsIncludeEveryVietnameseWordThatFoldsToIt() {
+        assertThat(VietnameseText.spellings("toan", 512)).contains("toan", "toán", "toàn", "toản", "toãn", "toạn");
+        assertThat(VietnameseText.spellings("lop", 512)).contains("lớp", "lóp", "lộp");
+        assertThat(VietnameseText.spellings("duong", 512)).contains("đường", "dương", "đuống");
+        assertThat(VietnameseText.spellings("nguyen", 512)).contains("nguyễn", "nguyên", "nguyện");
+        assertThat(VietnameseText.spellings("ki", 512)).contains("kì", "kỳ", "ky", "kỷ");
+        assertThat(VietnameseText.spellings("Quy", 512)).contains("quý", "quí", "quỳ");
+    }
+
+    @Test
+    void aWordTypedWithDiacriticsHasTheSameSpellingsAsWithout() {
+        assertThat(VietnameseText.spellings("Toán", 512)).containsAll(VietnameseText.spellings("toan", 512))
+            .hasSameSizeAs(VietnameseText.spellings("toan", 512));
+        assertThat(VietnameseText.spellings(Normalizer.normalize("đường", Normalizer.Form.NFD), 512)).contains("đường", "duong");
+    }
+
+    @Test
+    void everySpellingFoldsToTheWordLowercaseNfcWithAtMostOneToneMark() {
+        for (String word : List.of("toan", "nguoi", "khuyen", "truong", "ki", "thuy", "d", "x5", "ABC")) {
+            for (String spelling : VietnameseText.spellings(word, 512)) {
+                assertThat(VietnameseText.fold(spelling)).as(spelling).isEqualTo(VietnameseText.fold(word.toLowerCase(Locale.ROOT)));
+                assertThat(spelling).isEqualTo(spelling.toLowerCase(Locale.ROOT)).isEqualTo(Normalizer.normalize(spelling, Normalizer.Form.NFC));
+                long tones = Normalizer.normalize(spelling, Normalizer.Form.NFD).chars()
+                    .filter(c -> "\u0300\u0301\u0309\u0303\u0323".indexOf(c) >= 0).count();
+                assertThat(tones).as(spelling).isLessThanOrEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aWordWithTooManySpellingsGivesOnlyItselfTypedAndFolded() {
+        assertThat(VietnameseText.spellings("photosynthesis", 256)).containsExactly("photosynthesis");
+        assertThat(VietnameseText.spellings("Quang hợp", 2)).containsExactly("quang hợp", "quang hop");
+        assertThat(VietnameseText.spellings("toan", 512)).hasSizeLessThanOrEqualTo(512);
+    }
+
     private static String randomText(Random random, int parts) {
         List<String> pool = new ArrayList<>(List.of("a", "Z", "5", " ", ".", "đ", "Đ", "ß", "ø", "数", "й", "ά",
             "\uD83D\uDE00", "\uD840\uDC00", "\u0300", "\u0301", "\u0302", "\u0303", "\u0306", "\u0309", "\u031B",
