@@ -76,6 +76,13 @@ class AuthorizationMatrixTests {
     private static final Set<Caller> STAFF_OF_SCHOOL_A = EnumSet.of(Caller.TEACHER, Caller.REVIEWER, Caller.SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
     private static final Set<Caller> OWNER = EnumSet.of(Caller.TEACHER);
     private static final Set<Caller> REVIEWERS = EnumSet.of(Caller.REVIEWER);
+    /** Who works with the question bank (another school's admin is answered 404 for school A's questions). */
+    private static final Set<Caller> BANK_USERS = EnumSet.of(Caller.TEACHER, Caller.REVIEWER, Caller.SCHOOL_ADMIN, Caller.OTHER_SCHOOL_ADMIN,
+        Caller.DISTRICT_ADMIN);
+    private static final Set<Caller> WRITERS_AT_SCHOOL_A = EnumSet.of(Caller.TEACHER, Caller.SCHOOL_ADMIN);
+    /** The author, school A's admins, and another school's admin (answered 404). */
+    private static final Set<Caller> QUESTION_CHANGERS = EnumSet.of(Caller.TEACHER, Caller.SCHOOL_ADMIN, Caller.OTHER_SCHOOL_ADMIN,
+        Caller.DISTRICT_ADMIN);
 
     /** One endpoint: its mapping as the application declares it, a concrete request, and who may make it. */
     record Endpoint(HttpMethod method, String pattern, String uri, String body, Set<Caller> allowed) {
@@ -113,6 +120,8 @@ class AuthorizationMatrixTests {
     private String privateItem;
     private String districtItem;
     private String uploadId;
+    private String questionId;
+    private String pendingQuestionId;
 
     /** The matrix. Keep it in the order of the features; add every new endpoint here. */
     private List<Endpoint> matrix() {
@@ -233,7 +242,35 @@ class AuthorizationMatrixTests {
             new Endpoint(HttpMethod.GET, "/api/v1/library/search/suggestions", "/api/v1/library/search/suggestions?q=phan", "", SIGNED_IN),
             new Endpoint(HttpMethod.POST, "/api/v1/library/search/reindex", "/api/v1/library/search/reindex", "", DISTRICT),
             new Endpoint(HttpMethod.GET, "/api/v1/library/search/reindex/{id}", "/api/v1/library/search/reindex/no-such-reindex", "",
-                DISTRICT));
+                DISTRICT),
+            // question bank: staff only (students and parents never see a key); a question of school A is hidden (404) from others;
+            // its author and school A's admins change it; reviewers of its subject appraise what is offered to the district
+            new Endpoint(HttpMethod.POST, "/api/v1/questions", "/api/v1/questions", questionJson("{unique}"), WRITERS_AT_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/questions", "/api/v1/questions?subjectCode=toan&grade=5", "", BANK_USERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/questions/{id}", "/api/v1/questions/{question}", "", BANK_USERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/questions/{id}/versions", "/api/v1/questions/{question}/versions", "", BANK_USERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/questions/{id}/versions/{version}", "/api/v1/questions/{question}/versions/1", "",
+                BANK_USERS),
+            new Endpoint(HttpMethod.PUT, "/api/v1/questions/{id}", "/api/v1/questions/{question}", questionJson("{unique}"), QUESTION_CHANGERS),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/questions/{id}", "/api/v1/questions/{freshQuestion}", "", QUESTION_CHANGERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/questions/{id}/district-offer", "/api/v1/questions/{question}/district-offer", "",
+                QUESTION_CHANGERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/questions/{id}/appraisal", "/api/v1/questions/{pendingQuestion}/appraisal",
+                "{\"decision\":\"APPROVE\"}", EnumSet.of(Caller.REVIEWER, Caller.DISTRICT_ADMIN)));
+    }
+
+    /** A single-choice question of Toán 5 for school A, its stem made unique by {@code stem}. */
+    private String questionJson(String stem) {
+        return "{\"schoolId\":\"" + schoolA + "\",\"subjectCode\":\"toan\",\"grade\":5,\"topic\":\"Phân số\",\"level\":\"BIET\","
+            + "\"content\":{\"type\":\"SINGLE_CHOICE\",\"stem\":\"Câu " + stem + "\",\"options\":[{\"key\":\"A\",\"content\":\"1\"},"
+            + "{\"key\":\"B\",\"content\":\"2\"}],\"correct\":\"A\",\"fixedOrder\":false}}";
+    }
+
+    /** A question written by the 5A teacher. */
+    private String question() {
+        return web.post().uri("/api/v1/questions").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(questionJson(UUID.randomUUID().toString())).exchange()
+            .expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
     }
 
     private String itemJson(String scope, String classIds) {
@@ -285,6 +322,10 @@ class AuthorizationMatrixTests {
                 .headers(h -> h.setBearerAuth(token(usernames.get(Caller.SCHOOL_ADMIN)))))
             .exchange().expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
         libraryItems();
+        questionId = question();
+        pendingQuestionId = question();
+        web.post().uri("/api/v1/questions/" + pendingQuestionId + "/district-offer").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
+            .exchange().expectStatus().isOk();
     }
 
     /** Items and an upload of the 5A teacher; after the callers exist. */
@@ -378,6 +419,10 @@ class AuthorizationMatrixTests {
             .replace("{5A}", class5a.id()).replace("{5B}", class5b.id()).replace("{import}", importId)
             .replace("{classItem}", classItem).replace("{privateItem}", privateItem).replace("{districtItem}", districtItem)
             .replace("{upload}", uploadId);
+        uri = uri.replace("{question}", questionId).replace("{pendingQuestion}", pendingQuestionId);
+        if (uri.contains("{freshQuestion}")) {
+            uri = uri.replace("{freshQuestion}", question());
+        }
         if (uri.contains("{freshItem}")) {
             uri = uri.replace("{freshItem}", libraryItem("CLASS", "[\"{5A}\"]"));
         }
