@@ -94,6 +94,21 @@ public class QuestionBank {
         return insert(user.accountId(), schoolId, checked.draft());
     }
 
+    /**
+     * Adds a draft an import checked (sanitized and checked again here, as anything stored is); the
+     * same question already in the school's bank is answered as it is.
+     */
+    public Mono<Question> importChecked(String authorId, String schoolId, QuestionDraft draft) {
+        Checked checked = check(draft);
+        return checked.problems().isEmpty() ? insert(authorId, schoolId, checked.draft()) : Mono.error(InvalidQuestion.of(checked.problems()));
+    }
+
+    /** Which of these fingerprints the school's bank holds already. */
+    public Mono<java.util.Set<String>> existingFingerprints(String schoolId, java.util.Collection<String> fingerprints) {
+        return fingerprints.isEmpty() ? Mono.just(java.util.Set.of())
+            : store.withSourceKeys(schoolId, fingerprints).map(Question::sourceKey).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Inserts a checked draft; the same content twice in one school is one question. */
     Mono<Question> insert(String authorId, String schoolId, QuestionDraft clean) {
         Instant now = clock.instant();
@@ -237,8 +252,8 @@ public class QuestionBank {
             question.topic(), question.level(), question.content(), question.updatedAt());
     }
 
-    /** The same subject, grade and content always give the same fingerprint. */
-    String fingerprint(QuestionDraft clean) {
+    /** The same subject, grade and (sanitized) content always give the same fingerprint. */
+    public String fingerprint(QuestionDraft clean) {
         try {
             String canonicalForm = clean.subjectCode() + "|" + clean.grade() + "|" + canonical.writeValueAsString(clean.content());
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

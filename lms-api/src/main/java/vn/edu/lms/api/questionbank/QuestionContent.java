@@ -359,10 +359,14 @@ public sealed interface QuestionContent {
         }
     }
 
-    /** Điền khuyết: a text with gaps written {@code {1}}, {@code {2}}; each gap filled right earns its share. */
+    /**
+     * Điền khuyết: a text with gaps written {@code {1}}, {@code {2}}; each gap filled right earns its
+     * share. Braces inside LaTeX ({@code \(\frac{1}{2}\)}) are not gaps.
+     */
     record Cloze(String stem, String text, List<Gap> gaps) implements QuestionContent {
 
         static final Pattern GAP = Pattern.compile("\\{([A-Za-z0-9]{1,8})}");
+        private static final Pattern MATH = Pattern.compile("\\\\\\(.*?\\\\\\)|\\\\\\[.*?\\\\]", Pattern.DOTALL);
 
         public Cloze {
             gaps = List.copyOf(gaps);
@@ -377,7 +381,7 @@ public sealed interface QuestionContent {
         public List<ContentProblem> problems() {
             List<ContentProblem> problems = new ArrayList<>();
             Set<String> inText = new LinkedHashSet<>();
-            Matcher matcher = GAP.matcher(text);
+            Matcher matcher = GAP.matcher(MATH.matcher(text).replaceAll(" "));
             while (matcher.find()) {
                 if (!inText.add(matcher.group(1))) {
                     problems.add(new ContentProblem("question.gap-twice", matcher.group(1)));

@@ -14,7 +14,7 @@ import org.owasp.html.PolicyFactory;
  */
 public final class RichText {
 
-    private static final Pattern ASSET = Pattern.compile("asset:[A-Za-z0-9_-]{1,64}");
+    private static final Pattern ASSET = Pattern.compile("asset:[A-Za-z0-9_-]{1,64}(\\.[a-z]{3,4})?");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,4}");
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
         .allowElements("p", "br", "b", "strong", "i", "em", "u", "s", "sub", "sup", "ul", "ol", "li", "table", "thead", "tbody", "tr",

@@ -155,6 +155,13 @@ class QuestionScoringTests {
     }
 
     @Test
+    void bracesInsideLatexAreNotGapsOfACloze() {
+        var question = new QuestionContent.Cloze("Điền", "Ta có \\(\\frac{1}{2} + \\frac{1}{2}\\) = {1} và \\[x^{2}\\] khi x = {2}.",
+            List.of(new Gap("1", List.of("1"), false, true), new Gap("2", List.of("2"), false, true)));
+        assertThat(question.problems()).isEmpty();
+    }
+
+    @Test
     void anEssayWaitsForATeacher() {
         QuestionContent.Scored scored = new QuestionContent.Essay("Em hãy tả …", "Mở bài 1 điểm …").score(Response.text("Bài làm"));
         assertThat(scored.manual()).isTrue();

@@ -76,6 +76,9 @@ class AuthorizationMatrixTests {
     private static final Set<Caller> STAFF_OF_SCHOOL_A = EnumSet.of(Caller.TEACHER, Caller.REVIEWER, Caller.SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
     private static final Set<Caller> OWNER = EnumSet.of(Caller.TEACHER);
     private static final Set<Caller> REVIEWERS = EnumSet.of(Caller.REVIEWER);
+    /** A body that is an Aiken question file, sent as multipart. */
+    private static final String QUESTION_FILE = "<questions.txt>";
+    private static final String QUESTION_IMPORT_PARAMS = "format=AIKEN&schoolId={A}&subjectCode=toan&grade=5&topic=PhanSo";
     /** Who works with the question bank (another school's admin is answered 404 for school A's questions). */
     private static final Set<Caller> BANK_USERS = EnumSet.of(Caller.TEACHER, Caller.REVIEWER, Caller.SCHOOL_ADMIN, Caller.OTHER_SCHOOL_ADMIN,
         Caller.DISTRICT_ADMIN);
@@ -256,7 +259,16 @@ class AuthorizationMatrixTests {
             new Endpoint(HttpMethod.POST, "/api/v1/questions/{id}/district-offer", "/api/v1/questions/{question}/district-offer", "",
                 QUESTION_CHANGERS),
             new Endpoint(HttpMethod.POST, "/api/v1/questions/{id}/appraisal", "/api/v1/questions/{pendingQuestion}/appraisal",
-                "{\"decision\":\"APPROVE\"}", EnumSet.of(Caller.REVIEWER, Caller.DISTRICT_ADMIN)));
+                "{\"decision\":\"APPROVE\"}", EnumSet.of(Caller.REVIEWER, Caller.DISTRICT_ADMIN)),
+            // question files: teachers and admins of school A import into its bank; question images are for the bank's users
+            new Endpoint(HttpMethod.POST, "/api/v1/question-imports/preview", "/api/v1/question-imports/preview?" + QUESTION_IMPORT_PARAMS,
+                QUESTION_FILE, WRITERS_AT_SCHOOL_A),
+            new Endpoint(HttpMethod.POST, "/api/v1/question-imports", "/api/v1/question-imports?" + QUESTION_IMPORT_PARAMS, QUESTION_FILE,
+                WRITERS_AT_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/question-exports", "/api/v1/question-exports?version=QTI_2_2&subjectCode=toan", "",
+                BANK_USERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/question-assets/{id}", "/api/v1/question-assets/" + "0".repeat(64) + ".png", "",
+                BANK_USERS));
     }
 
     /** A single-choice question of Toán 5 for school A, its stem made unique by {@code stem}. */
@@ -361,6 +373,19 @@ class AuthorizationMatrixTests {
         return request.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()));
     }
 
+    /** A one-question Aiken file. */
+    private static WebTestClient.RequestHeadersSpec<?> questionFile(WebTestClient.RequestBodySpec request) {
+        String aiken = "Phân số nào bằng 1/2?\nA. 2/4\nB. 2/3\nC. 3/4\nD. 1/3\nANSWER: A\n";
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(aiken.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "cau-hoi.txt";
+            }
+        });
+        return request.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()));
+    }
+
     record Me(String accountId) {
     }
 
@@ -419,7 +444,7 @@ class AuthorizationMatrixTests {
             .replace("{5A}", class5a.id()).replace("{5B}", class5b.id()).replace("{import}", importId)
             .replace("{classItem}", classItem).replace("{privateItem}", privateItem).replace("{districtItem}", districtItem)
             .replace("{upload}", uploadId);
-        uri = uri.replace("{question}", questionId).replace("{pendingQuestion}", pendingQuestionId);
+        uri = uri.replace("{A}", schoolA).replace("{question}", questionId).replace("{pendingQuestion}", pendingQuestionId);
         if (uri.contains("{freshQuestion}")) {
             uri = uri.replace("{freshQuestion}", question());
         }
@@ -441,6 +466,7 @@ class AuthorizationMatrixTests {
         }
         WebTestClient.RequestHeadersSpec<?> ready = body.isEmpty() || body.equals(TUS_CREATE) ? request
             : body.equals(CLASS_LIST_FILE) ? multipart(request)
+            : body.equals(QUESTION_FILE) ? questionFile(request)
             : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         var result = ready.exchange().returnResult(String.class);
         int status = result.getStatus().value();
