@@ -32,6 +32,10 @@ public class ReportBlockingCalls implements BlockHoundIntegration {
         // The same for the Elasticsearch REST client's connection pool (Apache HttpAsyncClient): taking a
         // connection locks the pool for a few instructions; the request itself is asynchronous.
         builder.allowBlockingCallsInside("org.apache.http.nio.pool.AbstractNIOConnPool", "lease");
+        // Netty's adaptive buffer allocator guards its magazines with a StampedLock held for a few
+        // instructions; a read on an event loop may park on it for microseconds when threads contend.
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
         // Test clients only: WebTestClient draws a multipart boundary from SecureRandom when a test uploads a file.
         builder.allowBlockingCallsInside("org.springframework.util.MimeTypeUtils", "generateMultipartBoundary");
         builder.blockingMethodCallback(method -> {

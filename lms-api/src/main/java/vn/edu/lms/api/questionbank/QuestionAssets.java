@@ -46,6 +46,35 @@ public class QuestionAssets {
         return storage.putBytes(PREFIX + id, bytes, mediaType).thenReturn(id);
     }
 
+    /** The media type the bytes show they are (not what a browser claims), or null when they are no image taken here. */
+    public static @org.jspecify.annotations.Nullable String mediaTypeOf(byte[] bytes) {
+        if (startsWith(bytes, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return "image/png";
+        }
+        if (startsWith(bytes, 0, 0xFF, 0xD8, 0xFF)) {
+            return "image/jpeg";
+        }
+        if (startsWith(bytes, 0, 'G', 'I', 'F', '8')) {
+            return "image/gif";
+        }
+        if (startsWith(bytes, 0, 'R', 'I', 'F', 'F') && startsWith(bytes, 8, 'W', 'E', 'B', 'P')) {
+            return "image/webp";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, int... expected) {
+        if (bytes.length < at + expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if ((bytes[at + i] & 0xFF) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The image's bytes and media type, for pages and papers that show it. */
     public Mono<Asset> read(String id) {
         if (!id.matches("[0-9a-f]{64}\\.(png|jpg|gif|webp)")) {

@@ -76,6 +76,8 @@ class AuthorizationMatrixTests {
     private static final Set<Caller> STAFF_OF_SCHOOL_A = EnumSet.of(Caller.TEACHER, Caller.REVIEWER, Caller.SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
     private static final Set<Caller> OWNER = EnumSet.of(Caller.TEACHER);
     private static final Set<Caller> REVIEWERS = EnumSet.of(Caller.REVIEWER);
+    /** A body that is a PNG image, sent as multipart. */
+    private static final String IMAGE_FILE = "<image.png>";
     /** A body that is an Aiken question file, sent as multipart. */
     private static final String QUESTION_FILE = "<questions.txt>";
     private static final String QUESTION_IMPORT_PARAMS = "format=AIKEN&schoolId={A}&subjectCode=toan&grade=5&topic=PhanSo";
@@ -267,6 +269,8 @@ class AuthorizationMatrixTests {
                 WRITERS_AT_SCHOOL_A),
             new Endpoint(HttpMethod.GET, "/api/v1/question-exports", "/api/v1/question-exports?version=QTI_2_2&subjectCode=toan", "",
                 BANK_USERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/question-assets", "/api/v1/question-assets", IMAGE_FILE,
+                EnumSet.of(Caller.TEACHER, Caller.SCHOOL_ADMIN, Caller.OTHER_SCHOOL_ADMIN)),
             new Endpoint(HttpMethod.GET, "/api/v1/question-assets/{id}", "/api/v1/question-assets/" + "0".repeat(64) + ".png", "",
                 BANK_USERS));
     }
@@ -373,6 +377,19 @@ class AuthorizationMatrixTests {
         return request.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()));
     }
 
+    /** A 1×1 PNG. */
+    private static WebTestClient.RequestHeadersSpec<?> imageFile(WebTestClient.RequestBodySpec request) {
+        byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(png) {
+            @Override
+            public String getFilename() {
+                return "hinh.png";
+            }
+        });
+        return request.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()));
+    }
+
     /** A one-question Aiken file. */
     private static WebTestClient.RequestHeadersSpec<?> questionFile(WebTestClient.RequestBodySpec request) {
         String aiken = "Phân số nào bằng 1/2?\nA. 2/4\nB. 2/3\nC. 3/4\nD. 1/3\nANSWER: A\n";
@@ -467,6 +484,7 @@ class AuthorizationMatrixTests {
         WebTestClient.RequestHeadersSpec<?> ready = body.isEmpty() || body.equals(TUS_CREATE) ? request
             : body.equals(CLASS_LIST_FILE) ? multipart(request)
             : body.equals(QUESTION_FILE) ? questionFile(request)
+            : body.equals(IMAGE_FILE) ? imageFile(request)
             : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         var result = ready.exchange().returnResult(String.class);
         int status = result.getStatus().value();

@@ -87,6 +87,33 @@ class QuestionImportController {
             });
     }
 
+    record StoredAsset(String id, String src) {
+    }
+
+    /**
+     * An image for the question editor (PNG, JPEG, GIF or WebP, by its bytes, at most 5 MB): its id,
+     * and the {@code src} to write in the question's rich text.
+     */
+    @PostMapping(path = "/api/v1/question-assets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<StoredAsset>> storeAsset(@RequestPart("file") FilePart file) {
+        return Access.require(user -> user.has(Role.TEACHER) || user.has(Role.SCHOOL_ADMIN))
+            .then(DataBufferUtils.join(file.content(), QuestionAssets.MAX_BYTES)
+                .onErrorMap(DataBufferLimitException.class, tooLarge -> new LmsProblem(HttpStatus.PAYLOAD_TOO_LARGE, "question-asset-too-large",
+                    QuestionAssets.MAX_BYTES / (1024 * 1024))))
+            .map(buffer -> {
+                byte[] bytes = new byte[buffer.readableByteCount()];
+                buffer.read(bytes);
+                DataBufferUtils.release(buffer);
+                return bytes;
+            })
+            .flatMap(bytes -> {
+                String mediaType = QuestionAssets.mediaTypeOf(bytes);
+                return mediaType == null ? Mono.error(new LmsProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "question-asset-type"))
+                    : assets.store(bytes, mediaType);
+            })
+            .map(id -> ResponseEntity.status(HttpStatus.CREATED).body(new StoredAsset(id, "asset:" + id)));
+    }
+
     /** An image of a question, by its content-store id. */
     @GetMapping("/api/v1/question-assets/{id}")
     Mono<ResponseEntity<byte[]>> asset(@PathVariable String id) {
@@ -144,6 +171,7 @@ class QuestionImportController {
         public void configure(AuthorizeExchangeSpec exchanges) {
             exchanges.pathMatchers(HttpMethod.POST, "/api/v1/question-imports/preview", "/api/v1/question-imports")
                 .hasAnyRole(Role.TEACHER.name(), Role.SCHOOL_ADMIN.name())
+                .pathMatchers(HttpMethod.POST, "/api/v1/question-assets").hasAnyRole(Role.TEACHER.name(), Role.SCHOOL_ADMIN.name())
                 .pathMatchers(HttpMethod.GET, "/api/v1/question-assets/*")
                 .hasAnyRole(Role.TEACHER.name(), Role.REVIEWER.name(), Role.SCHOOL_ADMIN.name(), Role.DISTRICT_ADMIN.name());
         }

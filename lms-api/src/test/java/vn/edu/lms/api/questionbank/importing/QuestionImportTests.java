@@ -184,6 +184,37 @@ class QuestionImportTests {
     }
 
     @Test
+    void anImageForTheEditorIsTakenByItsBytesAndItsSrcSurvivesInAQuestion() {
+        byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        Map<?, ?> stored = report(upload("hinh.png", png).expectStatus().isCreated());
+        String src = (String) stored.get("src");
+        assertThat(src).matches("asset:[0-9a-f]{64}\\.png");
+        web.get().uri("/api/v1/question-assets/" + stored.get("id")).headers(h -> h.setBearerAuth(teacher.token())).exchange()
+            .expectStatus().isOk().expectBody(byte[].class).isEqualTo(png);
+        // A question showing it keeps the image through the sanitizer.
+        Map<String, Object> question = Map.of("subjectCode", "toan", "grade", 7, "topic", "Hình học", "level", "BIET", "content",
+            Map.of("type", "ESSAY", "stem", "<p>Cho hình vẽ <img src=\"" + src + "\" alt=\"hình 1\"></p>"));
+        web.post().uri("/api/v1/questions").headers(h -> h.setBearerAuth(teacher.token())).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(question).exchange().expectStatus().isCreated().expectBody().jsonPath("$.content.stem")
+            .value(stem -> assertThat((String) stem).contains("src=\"" + src + "\""));
+        // Text called .png is no image; SVG is refused (it may carry script).
+        upload("hinh.png", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes()).expectStatus()
+            .isEqualTo(415);
+    }
+
+    private WebTestClient.ResponseSpec upload(String fileName, byte[] bytes) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }).contentType(MediaType.IMAGE_PNG);
+        return web.post().uri("/api/v1/question-assets").headers(h -> h.setBearerAuth(teacher.token()))
+            .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build())).exchange();
+    }
+
+    @Test
     void anUnknownFormatOrAnUnreadableFileIsA400AndAddsNothing() {
         send("/api/v1/question-imports", "WORDPERFECT", "x.wpd", "x".getBytes()).expectStatus().isBadRequest().expectBody()
             .jsonPath("$.type").value(type -> assertThat((String) type).endsWith("question-import-format"));
