@@ -193,6 +193,16 @@ public class QuestionBank {
         });
     }
 
+    /**
+     * The questions a test of {@code schoolId} may use: the school's own and those appraised for the
+     * district, of one subject and grade, not archived.
+     */
+    public Flux<Question> usableAt(String schoolId, String subjectCode, int grade) {
+        return store.find(new Criteria().andOperator(Criteria.where("archived").is(false), Criteria.where("subjectCode").is(subjectCode),
+            Criteria.where("grade").is(grade), new Criteria().orOperator(Criteria.where("schoolId").is(schoolId),
+                Criteria.where("sharing").is(Question.Sharing.DISTRICT))), 0, 100_000);
+    }
+
     public Mono<Page> list(CurrentUser user, Filter filter, int page, int size) {
         Criteria criteria = criteria(user, filter);
         return Mono.zip(store.find(criteria, (long) page * size, size).collectList(), store.count(criteria))

@@ -76,6 +76,8 @@ class AuthorizationMatrixTests {
     private static final Set<Caller> STAFF_OF_SCHOOL_A = EnumSet.of(Caller.TEACHER, Caller.REVIEWER, Caller.SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
     private static final Set<Caller> OWNER = EnumSet.of(Caller.TEACHER);
     private static final Set<Caller> REVIEWERS = EnumSet.of(Caller.REVIEWER);
+    private static final String BLUEPRINT_JSON = "{\"title\":\"Kiểm tra giữa kỳ I – Toán 5\",\"subjectCode\":\"toan\",\"grade\":5,"
+        + "\"cells\":[{\"topic\":\"Phân số\",\"level\":\"BIET\",\"type\":\"SINGLE_CHOICE\",\"count\":4,\"points\":2.5}]}";
     /** A body that is a PNG image, sent as multipart. */
     private static final String IMAGE_FILE = "<image.png>";
     /** A body that is an Aiken question file, sent as multipart. */
@@ -127,6 +129,7 @@ class AuthorizationMatrixTests {
     private String uploadId;
     private String questionId;
     private String pendingQuestionId;
+    private String blueprintId;
 
     /** The matrix. Keep it in the order of the features; add every new endpoint here. */
     private List<Endpoint> matrix() {
@@ -267,6 +270,14 @@ class AuthorizationMatrixTests {
                 QUESTION_FILE, WRITERS_AT_SCHOOL_A),
             new Endpoint(HttpMethod.POST, "/api/v1/question-imports", "/api/v1/question-imports?" + QUESTION_IMPORT_PARAMS, QUESTION_FILE,
                 WRITERS_AT_SCHOOL_A),
+            // blueprints: school A's staff read them (another school is answered 404); its teachers and admins write them
+            new Endpoint(HttpMethod.POST, "/api/v1/schools/{schoolId}/blueprints", "/api/v1/schools/{A}/blueprints", BLUEPRINT_JSON,
+                EnumSet.of(Caller.TEACHER, Caller.SCHOOL_ADMIN, Caller.DISTRICT_ADMIN)),
+            new Endpoint(HttpMethod.GET, "/api/v1/schools/{schoolId}/blueprints", "/api/v1/schools/{A}/blueprints", "", STAFF_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/blueprints/{id}", "/api/v1/blueprints/{blueprint}", "", BANK_USERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/blueprints/{id}/coverage", "/api/v1/blueprints/{blueprint}/coverage", "", BANK_USERS),
+            new Endpoint(HttpMethod.PUT, "/api/v1/blueprints/{id}", "/api/v1/blueprints/{blueprint}", BLUEPRINT_JSON, QUESTION_CHANGERS),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/blueprints/{id}", "/api/v1/blueprints/{freshBlueprint}", "", QUESTION_CHANGERS),
             new Endpoint(HttpMethod.GET, "/api/v1/question-exports", "/api/v1/question-exports?version=QTI_2_2&subjectCode=toan", "",
                 BANK_USERS),
             new Endpoint(HttpMethod.POST, "/api/v1/question-assets", "/api/v1/question-assets", IMAGE_FILE,
@@ -280,6 +291,13 @@ class AuthorizationMatrixTests {
         return "{\"schoolId\":\"" + schoolA + "\",\"subjectCode\":\"toan\",\"grade\":5,\"topic\":\"Phân số\",\"level\":\"BIET\","
             + "\"content\":{\"type\":\"SINGLE_CHOICE\",\"stem\":\"Câu " + stem + "\",\"options\":[{\"key\":\"A\",\"content\":\"1\"},"
             + "{\"key\":\"B\",\"content\":\"2\"}],\"correct\":\"A\",\"fixedOrder\":false}}";
+    }
+
+    /** A blueprint of school A, written by the 5A teacher. */
+    private String blueprint() {
+        return web.post().uri("/api/v1/schools/" + schoolA + "/blueprints").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(BLUEPRINT_JSON).exchange()
+            .expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
     }
 
     /** A question written by the 5A teacher. */
@@ -339,6 +357,7 @@ class AuthorizationMatrixTests {
             .exchange().expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
         libraryItems();
         questionId = question();
+        blueprintId = blueprint();
         pendingQuestionId = question();
         web.post().uri("/api/v1/questions/" + pendingQuestionId + "/district-offer").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
             .exchange().expectStatus().isOk();
@@ -462,6 +481,10 @@ class AuthorizationMatrixTests {
             .replace("{classItem}", classItem).replace("{privateItem}", privateItem).replace("{districtItem}", districtItem)
             .replace("{upload}", uploadId);
         uri = uri.replace("{A}", schoolA).replace("{question}", questionId).replace("{pendingQuestion}", pendingQuestionId);
+        uri = uri.replace("{blueprint}", blueprintId);
+        if (uri.contains("{freshBlueprint}")) {
+            uri = uri.replace("{freshBlueprint}", blueprint());
+        }
         if (uri.contains("{freshQuestion}")) {
             uri = uri.replace("{freshQuestion}", question());
         }
