@@ -41,6 +41,16 @@ public final class QuestionAccess {
             .anyMatch(grant -> grant.role() == Role.REVIEWER && question.subjectCode().equals(grant.subjectGroup()));
     }
 
+    /** The one school where the user writes questions; a 400 when there are several (or none) and the request must say which. */
+    public static String onlySchool(CurrentUser user) {
+        java.util.List<String> schools = user.grants().stream().filter(grant -> grant.role() == Role.TEACHER || grant.role() == Role.SCHOOL_ADMIN)
+            .map(grant -> grant.schoolId()).filter(id -> id != null).distinct().toList();
+        if (schools.size() != 1) {
+            throw new vn.edu.lms.content.platform.LmsProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "question-school-needed");
+        }
+        return schools.get(0);
+    }
+
     static boolean worksAt(CurrentUser user, String schoolId) {
         return user.hasAt(Role.TEACHER, schoolId) || user.hasAt(Role.REVIEWER, schoolId) || user.hasAt(Role.SCHOOL_ADMIN, schoolId);
     }

@@ -89,7 +89,7 @@ public class QuestionBank {
         }
         Checked checked = check(draft);
         if (!checked.problems().isEmpty()) {
-            return Mono.error(InvalidQuestion.of(checked.problems()));
+            return Mono.error(new InvalidContent("question-invalid", checked.problems()));
         }
         return insert(user.accountId(), schoolId, checked.draft());
     }
@@ -100,7 +100,7 @@ public class QuestionBank {
      */
     public Mono<Question> importChecked(String authorId, String schoolId, QuestionDraft draft) {
         Checked checked = check(draft);
-        return checked.problems().isEmpty() ? insert(authorId, schoolId, checked.draft()) : Mono.error(InvalidQuestion.of(checked.problems()));
+        return checked.problems().isEmpty() ? insert(authorId, schoolId, checked.draft()) : Mono.error(new InvalidContent("question-invalid", checked.problems()));
     }
 
     /** Which of these fingerprints the school's bank holds already. */
@@ -150,7 +150,7 @@ public class QuestionBank {
             }
             Checked checked = check(draft);
             if (!checked.problems().isEmpty()) {
-                return Mono.error(InvalidQuestion.of(checked.problems()));
+                return Mono.error(new InvalidContent("question-invalid", checked.problems()));
             }
             QuestionDraft clean = checked.draft();
             String sourceKey = fingerprint(clean);

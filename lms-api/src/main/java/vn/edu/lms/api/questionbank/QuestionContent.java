@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -381,10 +381,9 @@ public sealed interface QuestionContent {
         public List<ContentProblem> problems() {
             List<ContentProblem> problems = new ArrayList<>();
             Set<String> inText = new LinkedHashSet<>();
-            Matcher matcher = GAP.matcher(MATH.matcher(text).replaceAll(" "));
-            while (matcher.find()) {
-                if (!inText.add(matcher.group(1))) {
-                    problems.add(new ContentProblem("question.gap-twice", matcher.group(1)));
+            for (MatchResult gap : gapsIn(text)) {
+                if (!inText.add(gap.group(1))) {
+                    problems.add(new ContentProblem("question.gap-twice", gap.group(1)));
                 }
             }
             Set<String> defined = new LinkedHashSet<>();
@@ -412,6 +411,13 @@ public sealed interface QuestionContent {
                 return given != null && AnswerText.matchesAny(given, gap.accepted(), gap.caseSensitive(), gap.diacriticsSensitive());
             }).count();
             return Scored.share(right, gaps.size());
+        }
+
+        /** The gaps {@code {key}} of a cloze text, in order, where they are; group 1 is the key. */
+        public static List<MatchResult> gapsIn(String text) {
+            List<int[]> math = MATH.matcher(text).results().map(span -> new int[] {span.start(), span.end()}).toList();
+            return GAP.matcher(text).results()
+                .filter(gap -> math.stream().noneMatch(span -> gap.start() >= span[0] && gap.start() < span[1])).toList();
         }
 
         @Override

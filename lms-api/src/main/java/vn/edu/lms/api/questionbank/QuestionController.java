@@ -3,13 +3,10 @@ package vn.edu.lms.api.questionbank;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.stereotype.Component;
@@ -35,7 +32,6 @@ import reactor.core.publisher.Mono;
 import vn.edu.lms.api.security.Access;
 import vn.edu.lms.api.security.EndpointRules;
 import vn.edu.lms.api.security.Role;
-import vn.edu.lms.content.platform.LmsProblem;
 
 /**
  * The question bank: {@code /api/v1/questions}. Edits answer with the question's revision as its
@@ -85,10 +81,10 @@ class QuestionController {
     @PostMapping("/api/v1/questions")
     Mono<ResponseEntity<QuestionView>> create(@Valid @RequestBody QuestionRequest request, ServerWebExchange exchange) {
         return Access.currentUser().flatMap(user -> {
-            String schoolId = request.schoolId() != null ? request.schoolId() : onlySchool(user);
+            String schoolId = request.schoolId() != null ? request.schoolId() : QuestionAccess.onlySchool(user);
             return bank.create(user, schoolId, request.draft());
-        }).map(question -> ResponseEntity.created(URI.create("/api/v1/questions/" + question.id())).eTag(etag(question))
-            .body(QuestionView.of(question))).onErrorMap(InvalidQuestion.class, invalid -> worded(invalid, exchange));
+        }).map(question -> ResponseEntity.created(URI.create("/api/v1/questions/" + question.id())).eTag(Revisions.etag(question.revision()))
+            .body(QuestionView.of(question))).onErrorMap(InvalidContent.class, invalid -> invalid.worded(messages, Wording.locale(exchange)));
     }
 
     @GetMapping("/api/v1/questions")
@@ -105,7 +101,7 @@ class QuestionController {
     @GetMapping("/api/v1/questions/{id}")
     Mono<ResponseEntity<QuestionView>> question(@PathVariable String id) {
         return Access.currentUser().flatMap(user -> bank.question(user, id))
-            .map(question -> ResponseEntity.ok().eTag(etag(question)).body(QuestionView.of(question)));
+            .map(question -> ResponseEntity.ok().eTag(Revisions.etag(question.revision())).body(QuestionView.of(question)));
     }
 
     @GetMapping("/api/v1/questions/{id}/versions")
@@ -122,10 +118,10 @@ class QuestionController {
     @PutMapping("/api/v1/questions/{id}")
     Mono<ResponseEntity<QuestionView>> edit(@PathVariable String id, @Valid @RequestBody QuestionRequest request,
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch, ServerWebExchange exchange) {
-        Long expected = ifMatch == null ? null : revision(ifMatch);
+        Long expected = Revisions.expected(ifMatch);
         return Access.currentUser().flatMap(user -> bank.edit(user, id, expected, request.draft()))
-            .map(question -> ResponseEntity.ok().eTag(etag(question)).body(QuestionView.of(question)))
-            .onErrorMap(InvalidQuestion.class, invalid -> worded(invalid, exchange));
+            .map(question -> ResponseEntity.ok().eTag(Revisions.etag(question.revision())).body(QuestionView.of(question)))
+            .onErrorMap(InvalidContent.class, invalid -> invalid.worded(messages, Wording.locale(exchange)));
     }
 
     @DeleteMapping("/api/v1/questions/{id}")
@@ -143,35 +139,6 @@ class QuestionController {
     Mono<QuestionView> appraise(@PathVariable String id, @Valid @RequestBody Decision decision) {
         return Access.currentUser().flatMap(user -> bank.appraise(user, id, decision.decision() == Decision.Verdict.APPROVE))
             .map(QuestionView::of);
-    }
-
-    private static String onlySchool(vn.edu.lms.api.security.CurrentUser user) {
-        List<String> schools = user.grants().stream().filter(grant -> grant.role() == Role.TEACHER || grant.role() == Role.SCHOOL_ADMIN)
-            .map(grant -> grant.schoolId()).filter(id -> id != null).distinct().toList();
-        if (schools.size() != 1) {
-            throw new LmsProblem(HttpStatus.BAD_REQUEST, "question-school-needed");
-        }
-        return schools.get(0);
-    }
-
-    private static String etag(Question question) {
-        return "\"" + (question.revision() == null ? 0 : question.revision()) + "\"";
-    }
-
-    private static long revision(String ifMatch) {
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw new LmsProblem(HttpStatus.BAD_REQUEST, "question-bad-if-match");
-        }
-    }
-
-    /** The problems in the caller's language, as the answer's {@code problems}. */
-    private InvalidQuestion worded(InvalidQuestion invalid, ServerWebExchange exchange) {
-        Locale locale = exchange.getLocaleContext().getLocale() == null ? Locale.forLanguageTag("vi") : exchange.getLocaleContext().getLocale();
-        invalid.getBody().setProperty("problems", invalid.problems().stream().map(problem -> Map.of("code", problem.code(), "message",
-            messages.getMessage(problem.code(), problem.args().toArray(), problem.code(), locale))).toList());
-        return invalid;
     }
 
     @Component

@@ -3,6 +3,8 @@ package vn.edu.lms.api.questionbank;
 import java.util.regex.Pattern;
 
 import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlSanitizer;
+import org.owasp.html.HtmlStreamEventReceiver;
 import org.owasp.html.PolicyFactory;
 
 /**
@@ -14,7 +16,8 @@ import org.owasp.html.PolicyFactory;
  */
 public final class RichText {
 
-    private static final Pattern ASSET = Pattern.compile("asset:[A-Za-z0-9_-]{1,64}(\\.[a-z]{3,4})?");
+    /** An image of the content store as rich text names it; group 1 is its id. */
+    public static final Pattern ASSET = Pattern.compile("asset:([A-Za-z0-9_-]{1,64}(?:\\.[a-z]{3,4})?)");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,4}");
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
         .allowElements("p", "br", "b", "strong", "i", "em", "u", "s", "sub", "sup", "ul", "ol", "li", "table", "thead", "tbody", "tr",
@@ -37,6 +40,11 @@ public final class RichText {
      */
     public static String sanitize(String html) {
         return POLICY.sanitize(html).replace("&#61;", "=").replace("&#43;", "+").replace("&#64;", "@");
+    }
+
+    /** {@code html} through the same allow-list, as events for {@code receiver} (to write it in another form, as QTI's XHTML). */
+    public static void sanitize(String html, HtmlStreamEventReceiver receiver) {
+        HtmlSanitizer.sanitize(html, POLICY.apply(receiver));
     }
 
     /** Plain text, escaped for the HTML subset (for formats whose text is not HTML). */

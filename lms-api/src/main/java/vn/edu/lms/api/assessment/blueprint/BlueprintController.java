@@ -3,13 +3,10 @@ package vn.edu.lms.api.assessment.blueprint;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.stereotype.Component;
@@ -31,11 +28,13 @@ import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.api.questionbank.CognitiveLevel;
+import vn.edu.lms.api.questionbank.InvalidContent;
 import vn.edu.lms.api.questionbank.QuestionType;
+import vn.edu.lms.api.questionbank.Revisions;
+import vn.edu.lms.api.questionbank.Wording;
 import vn.edu.lms.api.security.Access;
 import vn.edu.lms.api.security.EndpointRules;
 import vn.edu.lms.api.security.Role;
-import vn.edu.lms.content.platform.LmsProblem;
 
 /**
  * Blueprints (ma trận đề): {@code /api/v1/schools/{schoolId}/blueprints} and
@@ -80,8 +79,8 @@ class BlueprintController {
     Mono<ResponseEntity<BlueprintView>> create(@PathVariable String schoolId, @Valid @RequestBody BlueprintRequest request,
             ServerWebExchange exchange) {
         return Access.currentUser().flatMap(user -> blueprints.create(user, schoolId, request.blueprint()))
-            .map(stored -> ResponseEntity.created(URI.create("/api/v1/blueprints/" + stored.id())).eTag(etag(stored)).body(BlueprintView.of(stored)))
-            .onErrorMap(Blueprints.InvalidBlueprint.class, invalid -> worded(invalid, exchange));
+            .map(stored -> ResponseEntity.created(URI.create("/api/v1/blueprints/" + stored.id())).eTag(Revisions.etag(stored.revision())).body(BlueprintView.of(stored)))
+            .onErrorMap(InvalidContent.class, invalid -> invalid.worded(messages, Wording.locale(exchange)));
     }
 
     @GetMapping("/api/v1/schools/{schoolId}/blueprints")
@@ -92,16 +91,16 @@ class BlueprintController {
     @GetMapping("/api/v1/blueprints/{id}")
     Mono<ResponseEntity<BlueprintView>> blueprint(@PathVariable String id) {
         return Access.currentUser().flatMap(user -> blueprints.blueprint(user, id))
-            .map(stored -> ResponseEntity.ok().eTag(etag(stored)).body(BlueprintView.of(stored)));
+            .map(stored -> ResponseEntity.ok().eTag(Revisions.etag(stored.revision())).body(BlueprintView.of(stored)));
     }
 
     @PutMapping("/api/v1/blueprints/{id}")
     Mono<ResponseEntity<BlueprintView>> edit(@PathVariable String id, @Valid @RequestBody BlueprintRequest request,
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch, ServerWebExchange exchange) {
-        Long expected = ifMatch == null ? null : revision(ifMatch);
+        Long expected = Revisions.expected(ifMatch);
         return Access.currentUser().flatMap(user -> blueprints.edit(user, id, expected, request.blueprint()))
-            .map(stored -> ResponseEntity.ok().eTag(etag(stored)).body(BlueprintView.of(stored)))
-            .onErrorMap(Blueprints.InvalidBlueprint.class, invalid -> worded(invalid, exchange));
+            .map(stored -> ResponseEntity.ok().eTag(Revisions.etag(stored.revision())).body(BlueprintView.of(stored)))
+            .onErrorMap(InvalidContent.class, invalid -> invalid.worded(messages, Wording.locale(exchange)));
     }
 
     @DeleteMapping("/api/v1/blueprints/{id}")
@@ -114,25 +113,6 @@ class BlueprintController {
     Mono<CoverageView> coverage(@PathVariable String id) {
         return Access.currentUser().flatMap(user -> blueprints.coverage(user, id))
             .map(coverage -> new CoverageView(coverage.fillable(), coverage.missing(), coverage.cells()));
-    }
-
-    private static String etag(StoredBlueprint stored) {
-        return "\"" + (stored.revision() == null ? 0 : stored.revision()) + "\"";
-    }
-
-    private static long revision(String ifMatch) {
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw new LmsProblem(HttpStatus.BAD_REQUEST, "question-bad-if-match");
-        }
-    }
-
-    private Blueprints.InvalidBlueprint worded(Blueprints.InvalidBlueprint invalid, ServerWebExchange exchange) {
-        Locale locale = exchange.getLocaleContext().getLocale() == null ? Locale.forLanguageTag("vi") : exchange.getLocaleContext().getLocale();
-        invalid.getBody().setProperty("problems", invalid.problems().stream().map(problem -> Map.of("code", problem.code(), "message",
-            messages.getMessage(problem.code(), problem.args().toArray(), problem.code(), locale))).toList());
-        return invalid;
     }
 
     @Component

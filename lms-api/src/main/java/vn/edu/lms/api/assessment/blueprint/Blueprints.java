@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.api.questionbank.ContentProblem;
+import vn.edu.lms.api.questionbank.InvalidContent;
 import vn.edu.lms.api.questionbank.QuestionAccess;
 import vn.edu.lms.api.questionbank.QuestionBank;
 import vn.edu.lms.api.security.Access;
@@ -50,23 +51,6 @@ public class Blueprints implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         mongo.indexOps(StoredBlueprint.class).createIndex(new Index("schoolId", Sort.Direction.ASC).on("blueprint.subjectCode", Sort.Direction.ASC))
             .block(Duration.ofMinutes(2));
-    }
-
-    /** A blueprint is refused with these problems, worded by the controller. */
-    public static class InvalidBlueprint extends LmsProblem {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient List<ContentProblem> problems;
-
-        InvalidBlueprint(List<ContentProblem> problems) {
-            super(HttpStatus.BAD_REQUEST, "blueprint-invalid", problems.size());
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<ContentProblem> problems() {
-            return problems;
-        }
     }
 
     public Mono<StoredBlueprint> create(CurrentUser user, String schoolId, Blueprint blueprint) {
@@ -138,7 +122,7 @@ public class Blueprints implements SmartInitializingSingleton {
             problems.add(new ContentProblem("question.bad-grade", blueprint.grade()));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidBlueprint(problems);
+            throw new InvalidContent("blueprint-invalid", problems);
         }
     }
 

@@ -3,7 +3,6 @@ package vn.edu.lms.api.questionbank.importing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -31,6 +30,7 @@ import reactor.core.publisher.Mono;
 import vn.edu.lms.api.questionbank.CognitiveLevel;
 import vn.edu.lms.api.questionbank.QuestionAccess;
 import vn.edu.lms.api.questionbank.QuestionAssets;
+import vn.edu.lms.api.questionbank.Wording;
 import vn.edu.lms.api.security.Access;
 import vn.edu.lms.api.security.EndpointRules;
 import vn.edu.lms.api.security.Role;
@@ -70,7 +70,7 @@ class QuestionImportController {
             @RequestParam(defaultValue = "BIET") CognitiveLevel level, @RequestPart("file") FilePart file, ServerWebExchange exchange) {
         ImportDefaults defaults = new ImportDefaults(subjectCode, grade, topic, level);
         return Access.currentUser().flatMap(user -> bytes(file).flatMap(bytes -> imports.preview(user, school(user, schoolId), format, bytes,
-            defaults))).map(report -> view(report, locale(exchange)));
+            defaults))).map(report -> view(report, Wording.locale(exchange)));
     }
 
     @PostMapping(path = "/api/v1/question-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -80,9 +80,9 @@ class QuestionImportController {
         ImportDefaults defaults = new ImportDefaults(subjectCode, grade, topic, level);
         return Access.currentUser().flatMap(user -> bytes(file).flatMap(bytes -> imports.importAll(user, school(user, schoolId), format,
                 bytes, defaults)))
-            .map(report -> ResponseEntity.status(HttpStatus.CREATED).body(view(report, locale(exchange))))
+            .map(report -> ResponseEntity.status(HttpStatus.CREATED).body(view(report, Wording.locale(exchange))))
             .onErrorMap(QuestionImports.ImportRefused.class, refused -> {
-                refused.getBody().setProperty("report", view(refused.report(), locale(exchange)));
+                refused.getBody().setProperty("report", view(refused.report(), Wording.locale(exchange)));
                 return refused;
             });
     }
@@ -137,15 +137,7 @@ class QuestionImportController {
     }
 
     private static String school(vn.edu.lms.api.security.CurrentUser user, @Nullable String schoolId) {
-        if (schoolId != null) {
-            return schoolId;
-        }
-        List<String> schools = user.grants().stream().filter(grant -> grant.role() == Role.TEACHER || grant.role() == Role.SCHOOL_ADMIN)
-            .map(grant -> grant.schoolId()).filter(id -> id != null).distinct().toList();
-        if (schools.size() != 1) {
-            throw new LmsProblem(HttpStatus.BAD_REQUEST, "question-school-needed");
-        }
-        return schools.get(0);
+        return schoolId != null ? schoolId : QuestionAccess.onlySchool(user);
     }
 
     private ReportView view(QuestionImports.Report report, Locale locale) {
@@ -156,12 +148,7 @@ class QuestionImportController {
 
     private List<WordedProblem> worded(List<ImportProblem> problems, Locale locale) {
         return problems.stream().map(problem -> new WordedProblem(problem.code(),
-            messages.getMessage(problem.code(), problem.args().toArray(), problem.code(), locale))).toList();
-    }
-
-    private static Locale locale(ServerWebExchange exchange) {
-        Locale locale = exchange.getLocaleContext().getLocale();
-        return locale == null ? Locale.forLanguageTag("vi") : locale;
+            Wording.message(messages, problem.code(), problem.args(), locale))).toList();
     }
 
     @Component

@@ -2,34 +2,21 @@ package vn.edu.lms.api.questionbank.importing.qti;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.owasp.html.HtmlPolicyBuilder;
-import org.owasp.html.HtmlSanitizer;
 import org.owasp.html.HtmlStreamEventReceiver;
-import org.owasp.html.PolicyFactory;
+
+import vn.edu.lms.api.questionbank.QuestionContent;
+import vn.edu.lms.api.questionbank.RichText;
 
 /**
- * The bank's rich text (an HTML fragment) as XHTML inside a QTI item. It goes through the same
- * allow-list as {@link vn.edu.lms.api.questionbank.RichText}, so that whatever the fragment holds, the
+ * The bank's rich text (an HTML fragment) as XHTML inside a QTI item. It goes through
+ * {@link RichText}'s allow-list, so that whatever the fragment holds, the
  * item is well-formed XML: void elements closed ({@code <br/>}), text and attributes escaped.
  */
 final class QtiXhtml {
-
-    static final Pattern ASSET = Pattern.compile("asset:([A-Za-z0-9_-]{1,64}(?:\\.[a-z]{3,4})?)");
-    static final Pattern GAP = Pattern.compile("\\{([A-Za-z0-9]{1,8})}");
-    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,4}");
-    private static final PolicyFactory SUBSET = new HtmlPolicyBuilder()
-        .allowElements("p", "br", "b", "strong", "i", "em", "u", "s", "sub", "sup", "ul", "ol", "li", "table", "thead", "tbody", "tr",
-            "th", "td", "span", "div", "code", "pre", "blockquote", "img")
-        .allowAttributes("src").matching(ASSET).onElements("img")
-        .allowAttributes("alt").onElements("img")
-        .allowAttributes("width", "height").matching(NUMBER).onElements("img")
-        .allowAttributes("colspan", "rowspan").matching(NUMBER).onElements("td", "th")
-        .allowUrlProtocols("asset")
-        .toFactory();
 
     private QtiXhtml() {
     }
@@ -40,7 +27,7 @@ final class QtiXhtml {
      */
     static String of(String html, Function<String, String> imageSource, Function<String, @Nullable String> gap) {
         Writer writer = new Writer(imageSource, gap);
-        HtmlSanitizer.sanitize(html, SUBSET.apply(writer));
+        RichText.sanitize(html, writer);
         writer.flushText();
         return writer.out.toString();
     }
@@ -79,7 +66,7 @@ final class QtiXhtml {
                 String attribute = attributes.get(i);
                 String value = attributes.get(i + 1);
                 if (name.equals("img") && attribute.equals("src")) {
-                    Matcher asset = ASSET.matcher(value);
+                    Matcher asset = RichText.ASSET.matcher(value);
                     if (!asset.matches()) {
                         continue;
                     }
@@ -104,13 +91,12 @@ final class QtiXhtml {
         }
 
         void flushText() {
-            Matcher gaps = GAP.matcher(text);
             int written = 0;
-            while (gaps.find()) {
-                String interaction = gap.apply(gaps.group(1));
+            for (MatchResult found : QuestionContent.Cloze.gapsIn(text.toString())) {
+                String interaction = gap.apply(found.group(1));
                 if (interaction != null) {
-                    out.append(QtiXml.escapeText(text.substring(written, gaps.start()))).append(interaction);
-                    written = gaps.end();
+                    out.append(QtiXml.escapeText(text.substring(written, found.start()))).append(interaction);
+                    written = found.end();
                 }
             }
             out.append(QtiXml.escapeText(text.substring(written)));

@@ -75,6 +75,17 @@ class QtiExportTests {
 
     @ParameterizedTest
     @EnumSource(QtiExport.Version.class)
+    void bracesInsideLatexOfAClozeAreWrittenAsTextNotAsGaps(QtiExport.Version version) {
+        QuestionContent cloze = new QuestionContent.Cloze("Điền:", "<p>\\(\\frac{1}{2} + \\frac{1}{2}\\) = {1}</p>",
+            List.of(new Gap("1", List.of("1"), false, true)));
+        ParsedFile file = qti.read(export.packageOf(List.of(item("latex", cloze)), version), DEFAULTS);
+
+        assertThat(file.questions().get(0).problems()).isEmpty();
+        assertThat(comparable(file.questions().get(0).draft().content())).isEqualTo(comparable(cloze));
+    }
+
+    @ParameterizedTest
+    @EnumSource(QtiExport.Version.class)
     void thePackageHoldsAManifestItemsAndImagesInTheVersionsNames(QtiExport.Version version) throws IOException {
         Map<String, byte[]> files = QtiSamples.unzip(export.packageOf(EVERY_TYPE, version));
 
