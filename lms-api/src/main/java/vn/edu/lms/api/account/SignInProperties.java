@@ -18,7 +18,7 @@ import jakarta.validation.constraints.NotNull;
  * @param slowDownAfter     failures after which each further failure is answered later
  * @param firstDelay        the first such delay, doubling with each failure
  * @param maxDelay          the longest delay
- * @param attemptsPerAddress sign-in attempts one client address may make per {@code addressWindow}
+ * @param attemptsPerAddress failed sign-ins one client address may make per {@code addressWindow} (successes do not count)
  * @param addressWindow     the window of that limit
  * @param sessionLifetime   how long a browser session lasts
  * @param tokenLifetime     the default lifetime of an API token
@@ -31,7 +31,7 @@ public record SignInProperties(
     @DefaultValue("3") @Min(1) int slowDownAfter,
     @DefaultValue("250ms") @NotNull Duration firstDelay,
     @DefaultValue("4s") @NotNull Duration maxDelay,
-    @DefaultValue("30") @Min(1) int attemptsPerAddress,
+    @DefaultValue("100") @Min(1) int attemptsPerAddress,
     @DefaultValue("5m") @NotNull Duration addressWindow,
     @DefaultValue("12h") @NotNull Duration sessionLifetime,
     @DefaultValue("90d") @NotNull Duration tokenLifetime) {

@@ -49,12 +49,13 @@ class SignInService {
 
     Mono<Issued> signIn(String username, String password, String address, AccessToken.Kind kind,
             @Nullable String name, @Nullable Duration lifetime) {
-        if (!addresses.tryAttempt(address)) {
+        if (addresses.blocked(address)) {
             return Mono.error(new LmsProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts"));
         }
         return accounts.byUsername(username)
             .flatMap(account -> check(account, password))
             .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(password).then(Mono.error(failed()))))
+            .doOnError(LmsProblem.class, refused -> addresses.failed(address))
             .flatMap(account -> issue(account, kind, name, lifetime));
     }
 

@@ -101,6 +101,11 @@ class AuthorizationMatrixTests {
     private final String schoolA = "thcs-a-" + UUID.randomUUID().toString().substring(0, 6);
     private final String schoolB = "thcs-b-" + UUID.randomUUID().toString().substring(0, 6);
     private static final String PASSWORD = "mat-khau-ma-tran";
+    /** Who schedules, proctors and grades school A's tests; another school's admin is answered 404 for its sessions. */
+    private static final Set<Caller> PROCTORS_OF_A = EnumSet.of(Caller.TEACHER, Caller.SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
+    private static final Set<Caller> PROCTORS_AND_OTHERS = EnumSet.of(Caller.TEACHER, Caller.SCHOOL_ADMIN, Caller.OTHER_SCHOOL_ADMIN,
+        Caller.DISTRICT_ADMIN);
+    private static final Set<Caller> STUDENTS = EnumSet.of(Caller.STUDENT);
 
     @Autowired
     WebTestClient web;
@@ -130,6 +135,9 @@ class AuthorizationMatrixTests {
     private String questionId;
     private String pendingQuestionId;
     private String blueprintId;
+    private String otherStudent;
+    private String sessionId;
+    private String attemptId;
 
     /** The matrix. Keep it in the order of the features; add every new endpoint here. */
     private List<Endpoint> matrix() {
@@ -283,7 +291,71 @@ class AuthorizationMatrixTests {
             new Endpoint(HttpMethod.POST, "/api/v1/question-assets", "/api/v1/question-assets", IMAGE_FILE,
                 EnumSet.of(Caller.TEACHER, Caller.SCHOOL_ADMIN, Caller.OTHER_SCHOOL_ADMIN)),
             new Endpoint(HttpMethod.GET, "/api/v1/question-assets/{id}", "/api/v1/question-assets/" + "0".repeat(64) + ".png", "",
-                BANK_USERS));
+                BANK_USERS),
+            // test sessions: school A's teachers and admins schedule and proctor them; its students take them
+            new Endpoint(HttpMethod.POST, "/api/v1/schools/{schoolId}/test-sessions", "/api/v1/schools/{A}/test-sessions",
+                sessionJson(Instant.now().plus(Duration.ofDays(1)), ""), PROCTORS_OF_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/schools/{schoolId}/test-sessions", "/api/v1/schools/{A}/test-sessions", "", PROCTORS_OF_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/test-sessions/{id}", "/api/v1/test-sessions/{session}", "", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/test-sessions/{id}", "/api/v1/test-sessions/{freshSession}", "", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/my/test-sessions", "/api/v1/my/test-sessions", "", STUDENTS),
+            new Endpoint(HttpMethod.GET, "/api/v1/test-sessions/{id}/printed-versions", "/api/v1/test-sessions/{session}/printed-versions", "",
+                PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/test-sessions/{sessionId}/attempt", "/api/v1/test-sessions/{session}/attempt", "{}", STUDENTS),
+            new Endpoint(HttpMethod.GET, "/api/v1/attempts/{attemptId}", "/api/v1/attempts/{attempt}", "", STUDENTS),
+            new Endpoint(HttpMethod.PUT, "/api/v1/attempts/{attemptId}/answers/{number}", "/api/v1/attempts/{attempt}/answers/1",
+                "{\"seq\":1,\"response\":{\"selected\":[\"A\"]}}", STUDENTS),
+            new Endpoint(HttpMethod.POST, "/api/v1/attempts/{attemptId}/answers", "/api/v1/attempts/{attempt}/answers",
+                "{\"answers\":[{\"number\":1,\"seq\":1,\"response\":{\"selected\":[\"A\"]}}]}", STUDENTS),
+            new Endpoint(HttpMethod.POST, "/api/v1/attempts/{attemptId}/submit", "/api/v1/attempts/{attempt}/submit", "", STUDENTS),
+            new Endpoint(HttpMethod.POST, "/api/v1/attempts/{attemptId}/ping", "/api/v1/attempts/{attempt}/ping", "", STUDENTS),
+            new Endpoint(HttpMethod.POST, "/api/v1/attempts/{attemptId}/events", "/api/v1/attempts/{attempt}/events",
+                "{\"type\":\"FOCUS_LOST\"}", STUDENTS),
+            new Endpoint(HttpMethod.GET, "/api/v1/test-sessions/{id}/progress", "/api/v1/test-sessions/{session}/progress", "", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/test-sessions/{id}/progress/stream", "/api/v1/test-sessions/{session}/progress/stream", "",
+                PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/test-sessions/{id}/events", "/api/v1/test-sessions/{session}/events", "", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/test-sessions/{id}/pause", "/api/v1/test-sessions/{session}/pause",
+                "{\"studentId\":\"nobody\"}", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/test-sessions/{id}/resume", "/api/v1/test-sessions/{session}/resume",
+                "{\"studentId\":\"nobody\"}", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/test-sessions/{id}/extra-time", "/api/v1/test-sessions/{session}/extra-time",
+                "{\"studentId\":\"nobody\",\"minutes\":5}", PROCTORS_AND_OTHERS),
+            // grading and results: the session's proctors; a student (or their parent) reads their own result once released
+            new Endpoint(HttpMethod.PUT, "/api/v1/attempts/{attemptId}/items/{number}/grade", "/api/v1/attempts/{attempt}/items/1/grade",
+                "{\"points\":1}", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/test-sessions/{id}/regrade", "/api/v1/test-sessions/{session}/regrade",
+                "{\"questionId\":\"" + questionId + "\"}", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/test-sessions/{id}/release", "/api/v1/test-sessions/{session}/release", "", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/test-sessions/{id}/results", "/api/v1/test-sessions/{session}/results", "", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/test-sessions/{id}/item-analysis", "/api/v1/test-sessions/{session}/item-analysis", "",
+                PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/test-sessions/{id}/results/export", "/api/v1/test-sessions/{session}/results/export?format=CSV",
+                "", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/attempts/{attemptId}/result", "/api/v1/attempts/{attempt}/result", "",
+                EnumSet.of(Caller.STUDENT, Caller.PARENT)));
+    }
+
+    /** A test of class 5A over the blueprint, opening at {@code opensAt}; {@code extra} adds JSON fields. */
+    private String sessionJson(Instant opensAt, String extra) {
+        return "{\"title\":\"Kiểm tra giữa kỳ I – Toán 5\",\"kind\":\"MID_TERM\",\"term\":1,\"blueprintId\":\"" + blueprintId
+            + "\",\"papers\":\"PER_STUDENT\",\"versions\":1,\"opensAt\":\"" + opensAt + "\",\"closesAt\":\""
+            + opensAt.plus(Duration.ofHours(2)) + "\",\"durationMinutes\":45,\"endsWithWindow\":false,\"classIds\":[\"" + class5a.id()
+            + "\"]" + extra + "}";
+    }
+
+    /** A session of school A scheduled by the 5A teacher; its id. */
+    private String testSession(Instant opensAt, String extra) {
+        return web.post().uri("/api/v1/schools/" + schoolA + "/test-sessions").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(sessionJson(opensAt, extra)).exchange()
+            .expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
+    }
+
+    /** The student starts (or resumes) a session; the attempt's id and device token. */
+    private Map<?, ?> start(String session, String username) {
+        return web.post().uri("/api/v1/test-sessions/" + session + "/attempt").headers(h -> h.setBearerAuth(token(username)))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().is2xxSuccessful()
+            .expectBody(Map.class).returnResult().getResponseBody();
     }
 
     /** A single-choice question of Toán 5 for school A, its stem made unique by {@code stem}. */
@@ -332,8 +404,8 @@ class AuthorizationMatrixTests {
         usernames.put(Caller.SCHOOL_ADMIN, account(Grant.atSchool(Role.SCHOOL_ADMIN, schoolA)));
         usernames.put(Caller.OTHER_SCHOOL_ADMIN, account(Grant.atSchool(Role.SCHOOL_ADMIN, schoolB)));
         usernames.put(Caller.DISTRICT_ADMIN, account(Grant.district()));
-        String other = account(Grant.atSchool(Role.STUDENT, schoolA));
-        otherStudentId = idOf(other);
+        otherStudent = account(Grant.atSchool(Role.STUDENT, schoolA));
+        otherStudentId = idOf(otherStudent);
         usernames.forEach((caller, username) -> ids.put(caller, idOf(username)));
 
         // school A in 2026–2027: the teacher is 5A's homeroom teacher, the student is in 5A with their parent linked;
@@ -361,6 +433,10 @@ class AuthorizationMatrixTests {
         pendingQuestionId = question();
         web.post().uri("/api/v1/questions/" + pendingQuestionId + "/district-offer").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
             .exchange().expectStatus().isOk();
+        question();
+        question();
+        sessionId = testSession(Instant.now().minus(Duration.ofMinutes(1)), "");
+        attemptId = String.valueOf(start(sessionId, usernames.get(Caller.STUDENT)).get("id"));
     }
 
     /** Items and an upload of the 5A teacher; after the callers exist. */
@@ -445,6 +521,63 @@ class AuthorizationMatrixTests {
             .exchange().expectStatus().isCreated().expectBody(Issued.class).returnResult().getResponseBody().token();
     }
 
+    private WebTestClient.ResponseSpec save(Map<?, ?> attempt, String username) {
+        return web.put().uri("/api/v1/attempts/" + attempt.get("id") + "/answers/1").headers(h -> h.setBearerAuth(token(username)))
+            .header("X-Attempt-Device", String.valueOf(attempt.get("device"))).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"seq\":" + System.nanoTime() + ",\"response\":{\"selected\":[\"A\"]}}").exchange();
+    }
+
+    private static void problem(WebTestClient.ResponseSpec response, int status, String type) {
+        response.expectStatus().isEqualTo(status).expectBody().jsonPath("$.type").isEqualTo("/problems/" + type);
+    }
+
+    @Test
+    void aStudentSeesNoKeyBeforeReleaseReadsNoOtherAttemptAndStartsAndSavesOnlyInsideTheWindowAndTheNetwork() throws Exception {
+        String student = usernames.get(Caller.STUDENT);
+        String otherStudent = account(Grant.atSchool(Role.STUDENT, schoolA));
+        String session = testSession(Instant.now().minus(Duration.ofMinutes(10)), ",\"lateStartMinutes\":30");
+        Map<?, ?> attempt = start(session, student);
+        String shown = web.get().uri("/api/v1/attempts/" + attempt.get("id")).headers(h -> h.setBearerAuth(token(student))).exchange()
+            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(shown).doesNotContain("\"correct\"").doesNotContain("\"pairs\"").doesNotContain("\"accepted\"");
+        problem(web.get().uri("/api/v1/attempts/" + attempt.get("id") + "/result").headers(h -> h.setBearerAuth(token(student))).exchange(),
+            409, "results-not-released");
+        // Another student of the school (not taking it) can neither start it nor read, save or submit this attempt.
+        problem(web.post().uri("/api/v1/test-sessions/" + session + "/attempt").headers(h -> h.setBearerAuth(token(otherStudent)))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(), 404, "test-session-not-found");
+        problem(web.get().uri("/api/v1/attempts/" + attempt.get("id")).headers(h -> h.setBearerAuth(token(otherStudent))).exchange(),
+            404, "attempt-not-found");
+        problem(save(attempt, otherStudent), 404, "attempt-not-found");
+        problem(web.get().uri("/api/v1/attempts/" + attempt.get("id") + "/result").headers(h -> h.setBearerAuth(token(otherStudent))).exchange(),
+            404, "attempt-not-found");
+        save(attempt, student).expectStatus().isOk();
+
+        // Outside the window, or from outside the allowed range.
+        problem(web.post().uri("/api/v1/test-sessions/" + testSession(Instant.now().plus(Duration.ofHours(1)), "") + "/attempt")
+            .headers(h -> h.setBearerAuth(token(student))).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(),
+            409, "test-session-not-open");
+        problem(web.post().uri("/api/v1/test-sessions/" + testSession(Instant.now().minus(Duration.ofMinutes(30)), ",\"lateStartMinutes\":10")
+            + "/attempt").headers(h -> h.setBearerAuth(token(student))).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(),
+            409, "test-session-start-closed");
+        problem(web.post().uri("/api/v1/test-sessions/" + testSession(Instant.now().minus(Duration.ofMinutes(1)),
+                ",\"allowedNetworks\":[\"10.0.0.0/8\"]") + "/attempt")
+            .headers(h -> h.setBearerAuth(token(student))).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(),
+            403, "test-session-network");
+
+        // After the time is up (the window closes 3 s from now and cuts the time; 5 s of grace), nothing more is saved.
+        String closing = web.post().uri("/api/v1/schools/" + schoolA + "/test-sessions")
+            .headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER)))).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(sessionJson(Instant.now().minus(Duration.ofMinutes(10)), "").replace("\"endsWithWindow\":false", "\"endsWithWindow\":true")
+                .replaceFirst("\"closesAt\":\"[^\"]+\"", "\"closesAt\":\"" + Instant.now().plusSeconds(3) + "\""))
+            .exchange().expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
+        Map<?, ?> late = start(closing, student);
+        save(late, student).expectStatus().isOk();
+        Thread.sleep(9_000);
+        // Refused as late, or as already handed in by the time-up round, whichever came first.
+        save(late, student).expectStatus().isEqualTo(409).expectBody().jsonPath("$.type")
+            .value(type -> assertThat(String.valueOf(type)).isIn("/problems/attempt-time-up", "/problems/attempt-submitted"));
+    }
+
     @Test
     void everyEndpointTheApplicationServesIsInTheMatrix() {
         Set<String> served = new TreeSet<>();
@@ -481,7 +614,10 @@ class AuthorizationMatrixTests {
             .replace("{classItem}", classItem).replace("{privateItem}", privateItem).replace("{districtItem}", districtItem)
             .replace("{upload}", uploadId);
         uri = uri.replace("{A}", schoolA).replace("{question}", questionId).replace("{pendingQuestion}", pendingQuestionId);
-        uri = uri.replace("{blueprint}", blueprintId);
+        uri = uri.replace("{blueprint}", blueprintId).replace("{session}", sessionId).replace("{attempt}", attemptId);
+        if (uri.contains("{freshSession}")) {
+            uri = uri.replace("{freshSession}", testSession(Instant.now().plus(Duration.ofDays(1)), ""));
+        }
         if (uri.contains("{freshBlueprint}")) {
             uri = uri.replace("{freshBlueprint}", blueprint());
         }

@@ -24,9 +24,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.edu.lms.api.assessment.session.TestSessions;
 import vn.edu.lms.api.security.Access;
 import vn.edu.lms.api.security.EndpointRules;
-import vn.edu.lms.api.security.Role;
 
 /**
  * The proctor's side of a running session: live progress (a list, or server-sent events every
@@ -92,14 +92,13 @@ class ProctorController {
     @Component
     static class Rules implements EndpointRules {
 
-        private static final String[] PROCTORS = {Role.TEACHER.name(), Role.SCHOOL_ADMIN.name(), Role.DISTRICT_ADMIN.name()};
-
         @Override
         public void configure(AuthorizeExchangeSpec exchanges) {
+            String[] proctors = TestSessions.proctorRoles();
             exchanges.pathMatchers(HttpMethod.GET, "/api/v1/test-sessions/*/progress", "/api/v1/test-sessions/*/progress/stream",
-                    "/api/v1/test-sessions/*/events").hasAnyRole(PROCTORS)
+                    "/api/v1/test-sessions/*/events").hasAnyRole(proctors)
                 .pathMatchers(HttpMethod.POST, "/api/v1/test-sessions/*/pause", "/api/v1/test-sessions/*/resume",
-                    "/api/v1/test-sessions/*/extra-time").hasAnyRole(PROCTORS);
+                    "/api/v1/test-sessions/*/extra-time").hasAnyRole(proctors);
         }
     }
 }

@@ -2,7 +2,9 @@ package vn.edu.lms.api.assessment.blueprint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import vn.edu.lms.api.questionbank.QuestionContent;
@@ -10,13 +12,24 @@ import vn.edu.lms.api.questionbank.QuestionType;
 
 /**
  * Draws papers that fit a blueprint. For each cell, {@code count} different questions at random
- * from those that fit it; the paper's parts follow the 2025 format (single choice, true/false
- * groups, short answers, then the others, essays last), questions shuffled within a part, and
- * options, ordering items and matching responses shuffled unless a question fixes its order
- * ("Cả A và B đều đúng"). Everything comes from one seed, so a stored seed gives the paper back.
- * A fixed paper (one for everyone) is drawn without shuffling.
+ * from those that fit it; the paper's parts follow the 2025 format ({@link #PARTS}: single choice
+ * (Phần I), true/false groups (Phần II), short answers, number then text (Phần III), then the types
+ * the format has no part for, multiple response, matching, ordering and cloze, essays last), questions
+ * shuffled within a part, and options, ordering items and matching responses shuffled unless a
+ * question fixes its order ("Cả A và B đều đúng"). Everything comes from one seed, so a stored seed
+ * gives the paper back.
+ *
+ * <p>A fixed paper (one for everyone) takes the first questions of each cell in the bank's order, in
+ * the order of the cells, with options and matching responses as the questions list them; only the
+ * items of an ordering question are still shuffled, from the seed, since listed as the question lists
+ * them they would be its answer. An ordering question is never shown in its right order.
  */
 public final class PaperDraw {
+
+    /** The types in the order of the paper's parts. */
+    static final List<QuestionType> PARTS = List.of(QuestionType.SINGLE_CHOICE, QuestionType.TRUE_FALSE_GROUP, QuestionType.SHORT_NUMBER,
+        QuestionType.SHORT_TEXT, QuestionType.MULTIPLE_RESPONSE, QuestionType.MATCHING, QuestionType.ORDERING, QuestionType.CLOZE,
+        QuestionType.ESSAY);
 
     private PaperDraw() {
     }
@@ -28,9 +41,9 @@ public final class PaperDraw {
             throw new NotEnoughQuestions(coverage);
         }
         SplittableRandom random = new SplittableRandom(seed);
-        List<List<Paper.Item>> parts = new ArrayList<>();
-        for (int type = 0; type < QuestionType.values().length; type++) {
-            parts.add(new ArrayList<>());
+        Map<QuestionType, List<Paper.Item>> parts = new EnumMap<>(QuestionType.class);
+        for (QuestionType type : QuestionType.values()) {
+            parts.put(type, new ArrayList<>());
         }
         for (Blueprint.Cell cell : blueprint.cells()) {
             // Sorted, so that the same bank and seed always draw the same questions.
@@ -38,25 +51,29 @@ public final class PaperDraw {
                 .sorted(Comparator.comparing(Candidate::questionId)).toList();
             List<Candidate> drawn = shuffle ? sample(fitting, cell.count(), random) : fitting.subList(0, cell.count());
             for (Candidate candidate : drawn) {
-                parts.get(cell.type().ordinal()).add(new Paper.Item(0, candidate.questionId(), candidate.version(), candidate.content(),
-                    cell.points(), shuffle ? shownOrder(candidate.content(), random) : naturalOrder(candidate.content())));
+                parts.get(cell.type()).add(new Paper.Item(0, candidate.questionId(), candidate.version(), candidate.content(),
+                    cell.points(), shownOrder(candidate.content(), shuffle, random)));
             }
         }
+        if (shuffle) {
+            // Shuffled type by type in the enum's order, as papers always were, so that a seed stored
+            // before the parts were put in the 2025 order still draws the same parts.
+            parts.values().forEach(part -> shuffleInPlace(part, random));
+        }
         List<Paper.Item> items = new ArrayList<>();
-        for (List<Paper.Item> part : parts) {
-            List<Paper.Item> ordered = new ArrayList<>(part);
-            if (shuffle) {
-                shuffleInPlace(ordered, random);
-            }
-            for (Paper.Item item : ordered) {
+        for (QuestionType type : PARTS) {
+            for (Paper.Item item : parts.get(type)) {
                 items.add(new Paper.Item(items.size() + 1, item.questionId(), item.version(), item.content(), item.points(), item.order()));
             }
         }
         return new Paper(seed, items);
     }
 
-    /** The keys whose order a paper may change, in the order the question lists them. */
-    static List<String> naturalOrder(QuestionContent content) {
+    /**
+     * The keys whose order a paper may change (options of a choice question, items of an ordering,
+     * responses of a matching), in the order the question lists them; empty for the other types.
+     */
+    public static List<String> naturalOrder(QuestionContent content) {
         if (content instanceof QuestionContent.SingleChoice single) {
             return single.options().stream().map(QuestionContent.Choice::key).toList();
         }
@@ -72,14 +89,19 @@ public final class PaperDraw {
         return List.of();
     }
 
-    private static List<String> shownOrder(QuestionContent content, SplittableRandom random) {
-        boolean fixed = content instanceof QuestionContent.SingleChoice single && single.fixedOrder()
+    /**
+     * The order the paper shows the question's keys in: shuffled on a shuffled paper unless the question
+     * fixes it; on a fixed paper only an ordering's items are shuffled.
+     */
+    private static List<String> shownOrder(QuestionContent content, boolean shuffle, SplittableRandom random) {
+        boolean ordering = content instanceof QuestionContent.Ordering;
+        boolean fixed = !shuffle && !ordering || content instanceof QuestionContent.SingleChoice single && single.fixedOrder()
             || content instanceof QuestionContent.MultipleResponse multiple && multiple.fixedOrder();
         List<String> order = new ArrayList<>(naturalOrder(content));
         if (!fixed) {
             shuffleInPlace(order, random);
             // An ordering question shown already in its right order would give its answer away.
-            if (content instanceof QuestionContent.Ordering && order.size() > 1 && order.equals(naturalOrder(content))) {
+            if (ordering && order.size() > 1 && order.equals(naturalOrder(content))) {
                 order.add(order.remove(0));
             }
         }

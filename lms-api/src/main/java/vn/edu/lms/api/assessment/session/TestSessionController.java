@@ -137,13 +137,12 @@ class TestSessionController {
     @Component
     static class Rules implements EndpointRules {
 
-        private static final String[] PROCTORS = {Role.TEACHER.name(), Role.SCHOOL_ADMIN.name(), Role.DISTRICT_ADMIN.name()};
-
         @Override
         public void configure(AuthorizeExchangeSpec exchanges) {
-            exchanges.pathMatchers(HttpMethod.POST, "/api/v1/schools/*/test-sessions").hasAnyRole(PROCTORS)
-                .pathMatchers(HttpMethod.GET, "/api/v1/schools/*/test-sessions", "/api/v1/test-sessions/*").hasAnyRole(PROCTORS)
-                .pathMatchers(HttpMethod.DELETE, "/api/v1/test-sessions/*").hasAnyRole(PROCTORS)
+            String[] proctors = TestSessions.proctorRoles();
+            exchanges.pathMatchers(HttpMethod.POST, "/api/v1/schools/*/test-sessions").hasAnyRole(proctors)
+                .pathMatchers(HttpMethod.GET, "/api/v1/schools/*/test-sessions", "/api/v1/test-sessions/*").hasAnyRole(proctors)
+                .pathMatchers(HttpMethod.DELETE, "/api/v1/test-sessions/*").hasAnyRole(proctors)
                 .pathMatchers(HttpMethod.GET, "/api/v1/my/test-sessions").hasRole(Role.STUDENT.name());
         }
     }

@@ -78,6 +78,11 @@ public class TestSessions implements SmartInitializingSingleton {
             .block(Duration.ofMinutes(2));
     }
 
+    /** The roles that schedule, proctor and grade tests (the record-level rule is {@link #mayProctor}). */
+    public static String[] proctorRoles() {
+        return new String[] {Role.TEACHER.name(), Role.SCHOOL_ADMIN.name(), Role.DISTRICT_ADMIN.name()};
+    }
+
     /** Who may proctor, grade and read the results of a session: its school's teachers and admins. */
     public static boolean mayProctor(CurrentUser user, TestSession session) {
         return QuestionAccess.mayWriteAt(user, session.schoolId());
@@ -200,6 +205,13 @@ public class TestSessions implements SmartInitializingSingleton {
         }
         return mongo.find(Query.query(Criteria.where("participants.studentId").is(user.accountId()).and("cancelled").is(false))
             .with(Sort.by(Sort.Direction.DESC, "opensAt")).limit(200), TestSession.class);
+    }
+
+    /** The released periodic (giữa kỳ, cuối kỳ) sessions a class took in a subject and term, oldest release first. */
+    public Flux<TestSession> releasedFor(String classId, String subjectCode, String yearId, int term) {
+        return mongo.find(Query.query(Criteria.where("participants.classId").is(classId).and("blueprint.subjectCode").is(subjectCode)
+            .and("yearId").is(yearId).and("term").is(term).and("kind").in(TestSession.Kind.MID_TERM, TestSession.Kind.END_OF_TERM)
+            .and("releasedAt").ne(null).and("cancelled").is(false)).with(Sort.by("releasedAt")), TestSession.class);
     }
 
     /** The session for the hot paths, read at most every couple of seconds; empty when there is none or it was cancelled. */

@@ -1,13 +1,9 @@
 package vn.edu.lms.api.classlist.file;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -15,7 +11,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import vn.edu.lms.api.pdf.PdfFonts;
 
 /**
  * The PDF credential sheet, laid out with PDFBox directly: a title block, then a table whose rows
@@ -36,15 +33,16 @@ final class CredentialPdf {
     private final PDDocument document;
     private final PDFont regular;
     private final PDFont bold;
-    /** Per font, whether it can draw a code point; anything else prints as "?". */
-    private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
+    /** The fonts, and text as they can print it (anything else prints as "?"). */
+    private final PdfFonts fonts;
     private PDPageContentStream content;
     private float y;
 
     private CredentialPdf(PDDocument document) throws IOException {
         this.document = document;
-        this.regular = font(document, "/liberation/LiberationSans-Regular.ttf");
-        this.bold = font(document, "/liberation/LiberationSans-Bold.ttf");
+        this.fonts = new PdfFonts(document);
+        this.regular = fonts.load("LiberationSans-Regular");
+        this.bold = fonts.load("LiberationSans-Bold");
         this.content = newContent();
     }
 
@@ -57,16 +55,6 @@ final class CredentialPdf {
             pdf.draw(sheet);
             pdf.numberPages();
             document.save(out);
-        }
-    }
-
-    private static PDFont font(PDDocument document, String resource) throws IOException {
-        try (InputStream in = CredentialPdf.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Font " + resource + " is not on the classpath");
-            }
-            // Embedded as a subset: only the glyphs used, so the file stays small.
-            return PDType0Font.load(document, in);
         }
     }
 
@@ -197,7 +185,7 @@ final class CredentialPdf {
 
     /** Lines that fit the width: broken at spaces, and inside a word only when it alone is too wide. */
     private List<String> wrap(String raw, PDFont font, float size, float maxWidth) throws IOException {
-        String text = printable(raw, font);
+        String text = fonts.printable(raw, font);
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -230,36 +218,5 @@ final class CredentialPdf {
             lines.add(line.toString());
         }
         return lines;
-    }
-
-    /**
-     * Composed (NFC, as the font's glyphs are), control characters as spaces, and what the font
-     * cannot draw (emoji, other scripts) as "?": PDFBox refuses to show a missing glyph.
-     */
-    private String printable(String text, PDFont font) {
-        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(composed.length());
-        composed.codePoints().forEach(codePoint -> {
-            if (Character.isWhitespace(codePoint) || Character.isISOControl(codePoint)
-                || Character.isSpaceChar(codePoint)) {
-                out.append(' ');
-            } else if (canDraw(font, codePoint)) {
-                out.appendCodePoint(codePoint);
-            } else {
-                out.append('?');
-            }
-        });
-        return out.toString().strip();
-    }
-
-    private boolean canDraw(PDFont font, int codePoint) {
-        return glyphs.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(codePoint, c -> {
-            try {
-                font.encode(new String(Character.toChars(c)));
-                return true;
-            } catch (IllegalArgumentException | IOException e) {
-                return false;
-            }
-        });
     }
 }

@@ -70,6 +70,17 @@ class PaperDrawTests {
                     new Statement("c", "c", true), new Statement("d", "d", false)));
             case SHORT_NUMBER:
                 return new QuestionContent.ShortNumber("Câu " + n, new BigDecimal("1.5"), BigDecimal.ZERO);
+            case MULTIPLE_RESPONSE:
+                return new QuestionContent.MultipleResponse("Câu " + n, abcd, List.of("A", "C"), false);
+            case SHORT_TEXT:
+                return new QuestionContent.ShortText("Câu " + n, List.of("ba"), false, true);
+            case MATCHING:
+                return new QuestionContent.Matching("Câu " + n, List.of(new Choice("1", "x"), new Choice("2", "y")), abcd,
+                    Map.of("1", "A", "2", "B"));
+            case ORDERING:
+                return new QuestionContent.Ordering("Câu " + n, abcd);
+            case CLOZE:
+                return new QuestionContent.Cloze("Câu " + n, "Một {1} hai", List.of(new QuestionContent.Gap("1", List.of("và"), false, true)));
             case ESSAY:
                 return new QuestionContent.Essay("Câu " + n, null);
             default:
@@ -89,8 +100,8 @@ class PaperDrawTests {
         assertThat(paper.items()).extracting(Paper.Item::number).containsExactlyElementsOf(
             java.util.stream.IntStream.rangeClosed(1, blueprint.questionCount()).boxed().toList());
         // Parts in the 2025 order: single choice, true/false, short answer, essay.
-        List<Integer> types = paper.items().stream().map(item -> item.content().type().ordinal()).toList();
-        assertThat(types).isSorted();
+        List<Integer> parts = paper.items().stream().map(item -> PaperDraw.PARTS.indexOf(item.content().type())).toList();
+        assertThat(parts).isSorted();
         for (Paper.Item item : paper.items()) {
             assertThat(item.order()).containsExactlyInAnyOrderElementsOf(PaperDraw.naturalOrder(item.content()));
         }
@@ -145,6 +156,65 @@ class PaperDrawTests {
             assertThat(paper.items().get(0).order()).containsExactly("A", "B", "C");
             assertThat(paper.items().get(1).order()).isNotEqualTo(List.of("a", "b", "c"));
         }
+    }
+
+    @Test
+    void thePartsFollowThe2025FormatWhateverOrderTheCellsComeIn() {
+        assertThat(PaperDraw.PARTS).containsExactlyInAnyOrder(QuestionType.values());
+        Blueprint blueprint = new Blueprint("Ôn tập", "toan", 7, List.of(cell(GOC, CognitiveLevel.VAN_DUNG, QuestionType.ESSAY, 1, "1"),
+            cell(SO_HUU_TI, CognitiveLevel.BIET, QuestionType.CLOZE, 1, "1"),
+            cell(SO_HUU_TI, CognitiveLevel.HIEU, QuestionType.MULTIPLE_RESPONSE, 2, "0.5"),
+            cell(SO_THUC, CognitiveLevel.BIET, QuestionType.SHORT_TEXT, 1, "0.5"),
+            cell(SO_HUU_TI, CognitiveLevel.BIET, QuestionType.SINGLE_CHOICE, 2, "0.25"),
+            cell(SO_THUC, CognitiveLevel.HIEU, QuestionType.ORDERING, 1, "1"),
+            cell(GOC, CognitiveLevel.HIEU, QuestionType.TRUE_FALSE_GROUP, 1, "1"),
+            cell(GOC, CognitiveLevel.BIET, QuestionType.MATCHING, 1, "1"),
+            cell(SO_THUC, CognitiveLevel.VAN_DUNG, QuestionType.SHORT_NUMBER, 1, "0.5"),
+            cell(SO_HUU_TI, CognitiveLevel.VAN_DUNG, QuestionType.SINGLE_CHOICE, 2, "0.25")));
+        List<Candidate> bank = bank(blueprint, 2);
+        List<QuestionType> expected = List.of(QuestionType.SINGLE_CHOICE, QuestionType.SINGLE_CHOICE, QuestionType.SINGLE_CHOICE,
+            QuestionType.SINGLE_CHOICE, QuestionType.TRUE_FALSE_GROUP, QuestionType.SHORT_NUMBER, QuestionType.SHORT_TEXT,
+            QuestionType.MULTIPLE_RESPONSE, QuestionType.MULTIPLE_RESPONSE, QuestionType.MATCHING, QuestionType.ORDERING, QuestionType.CLOZE,
+            QuestionType.ESSAY);
+        for (long seed = 0; seed < 20; seed++) {
+            for (boolean shuffle : List.of(true, false)) {
+                Paper paper = PaperDraw.draw(blueprint, bank, seed, shuffle);
+                assertThat(paper.items()).extracting(item -> item.content().type()).containsExactlyElementsOf(expected);
+                assertThat(paper.items()).extracting(Paper.Item::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+                assertThat(PaperDraw.draw(blueprint, bank, seed, shuffle)).isEqualTo(paper);
+            }
+        }
+    }
+
+    @Test
+    void aFixedPaperShufflesOnlyItsOrderingItemsAndNeverShowsThemSolved() {
+        Blueprint blueprint = new Blueprint("Ôn tập", "toan", 7, List.of(cell(SO_HUU_TI, CognitiveLevel.BIET, QuestionType.SINGLE_CHOICE, 1, "2"),
+            cell(SO_HUU_TI, CognitiveLevel.HIEU, QuestionType.MULTIPLE_RESPONSE, 1, "2"),
+            cell(SO_HUU_TI, CognitiveLevel.BIET, QuestionType.MATCHING, 1, "2"),
+            cell(SO_THUC, CognitiveLevel.HIEU, QuestionType.ORDERING, 2, "2")));
+        List<Candidate> bank = new ArrayList<>(bank(blueprint, 1));
+        // Two items only: shuffled, they would come out solved every other time.
+        bank.add(new Candidate("q9999", 1, SO_THUC, CognitiveLevel.HIEU, new QuestionContent.Ordering("Xếp tăng dần",
+            List.of(new Choice("a", "-1"), new Choice("b", "0")))));
+        blueprint = new Blueprint(blueprint.title(), blueprint.subjectCode(), blueprint.grade(), List.of(blueprint.cells().get(0),
+            blueprint.cells().get(1), blueprint.cells().get(2), cell(SO_THUC, CognitiveLevel.HIEU, QuestionType.ORDERING, 3, "2")));
+        Set<List<String>> orderingOrders = new HashSet<>();
+        for (long seed = 0; seed < 100; seed++) {
+            Paper paper = PaperDraw.draw(blueprint, bank, seed, false);
+            assertThat(PaperDraw.draw(blueprint, bank, seed, false)).isEqualTo(paper);
+            for (Paper.Item item : paper.items()) {
+                List<String> natural = PaperDraw.naturalOrder(item.content());
+                if (item.content() instanceof QuestionContent.Ordering) {
+                    assertThat(item.order()).containsExactlyInAnyOrderElementsOf(natural).isNotEqualTo(natural);
+                    orderingOrders.add(item.order());
+                } else {
+                    assertThat(item.order()).isEqualTo(natural);
+                }
+            }
+            // In the bank's order, as a fixed paper is.
+            assertThat(paper.items()).extracting(Paper.Item::questionId).containsExactly("q0001", "q0002", "q0003", "q0004", "q0005", "q9999");
+        }
+        assertThat(orderingOrders).hasSizeGreaterThan(10).contains(List.of("b", "a"));
     }
 
     @Test
