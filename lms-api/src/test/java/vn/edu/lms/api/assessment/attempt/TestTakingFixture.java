@@ -65,6 +65,18 @@ public final class TestTakingFixture {
             .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
     }
 
+    /** A second blueprint: four single choices (1.5 points each) and an essay of 4 points; its id. */
+    public String blueprintWithEssay() {
+        call(HttpMethod.POST, "/api/v1/questions", teacher, Map.of("subjectCode", "toan", "grade", 7, "topic", "Số hữu tỉ", "level", "VAN_DUNG",
+            "content", Map.of("type", "ESSAY", "stem", "Chứng minh rằng tổng hai số hữu tỉ là số hữu tỉ.", "guidance", "Mỗi bước 1 điểm")))
+            .expectStatus().isCreated();
+        return String.valueOf(call(HttpMethod.POST, "/api/v1/schools/" + schoolId + "/blueprints", teacher, Map.of(
+            "title", "Kiểm tra cuối kỳ I – Toán 7", "subjectCode", "toan", "grade", 7, "cells", List.of(
+                Map.of("topic", "Số hữu tỉ", "level", "BIET", "type", "SINGLE_CHOICE", "count", 4, "points", 1.5),
+                Map.of("topic", "Số hữu tỉ", "level", "VAN_DUNG", "type", "ESSAY", "count", 1, "points", 4))))
+            .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+    }
+
     /** A session for the class opening at {@code opensAt}, changed by {@code adjust} before it is sent. */
     public Map<?, ?> session(Instant opensAt, java.util.function.Consumer<Map<String, Object>> adjust) {
         Map<String, Object> request = new HashMap<>(Map.of("title", "Kiểm tra giữa kỳ I – Toán 7", "kind", "MID_TERM", "term", 1,

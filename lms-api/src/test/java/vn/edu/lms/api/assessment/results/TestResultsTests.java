@@ -181,6 +181,58 @@ class TestResultsTests {
     }
 
     @Test
+    void anEssayIsGradedByHandWithACommentAndOnlyThenDoesTheScoreCount() {
+        String essayBlueprint = school.blueprintWithEssay();
+        sessionId = String.valueOf(school.session(clock.instant().minusSeconds(60), request -> {
+            request.put("blueprintId", essayBlueprint);
+            request.put("kind", "END_OF_TERM");
+        }).get("id"));
+        TestAccounts.Caller student = school.students.get(0);
+        Map<?, ?> started = school.start(sessionId, student, Map.of());
+        school.save(started, student, 5, 1, Map.of("text", "Giả sử a/b và c/d là hai số hữu tỉ …")).expectStatus().isOk();
+        web.post().uri("/api/v1/attempts/" + started.get("id") + "/submit").headers(h -> h.setBearerAuth(student.token()))
+            .header("X-Attempt-Device", String.valueOf(started.get("device"))).exchange().expectStatus().isOk();
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+            .untilAsserted(() -> assertThat(line(student).get("standing")).isEqualTo("AWAITING_HAND_GRADING"));
+        assertThat(line(student).get("score")).isNull();
+
+        String grade = "/api/v1/attempts/" + started.get("id") + "/items/";
+        school.call(HttpMethod.PUT, grade + "1/grade", school.teacher, Map.of("points", 1)).expectStatus().isBadRequest();
+        school.call(HttpMethod.PUT, grade + "5/grade", school.teacher, Map.of("points", 4.5)).expectStatus().isBadRequest();
+        TestAccounts.Caller stranger = accounts.caller(web, "Giáo Viên Trường Khác", List.of(vn.edu.lms.api.security.Grant.atSchool(
+            vn.edu.lms.api.security.Role.TEACHER, schools.school(vn.edu.lms.api.school.School.Level.LOWER_SECONDARY))));
+        school.call(HttpMethod.PUT, grade + "5/grade", stranger, Map.of("points", 4)).expectStatus().isNotFound();
+        school.call(HttpMethod.PUT, grade + "5/grade", school.teacher, Map.of("points", 3.25, "comment", "Thiếu kết luận"))
+            .expectStatus().isOk().expectBody().jsonPath("$.complete").isEqualTo(true).jsonPath("$.items[4].comment").isEqualTo("Thiếu kết luận");
+        assertThat(line(student).get("standing")).isEqualTo("GRADED");
+        assertThat(((Number) line(student).get("earned")).doubleValue()).isGreaterThanOrEqualTo(3.25);
+        school.call(HttpMethod.POST, "/api/v1/test-sessions/" + sessionId + "/release", school.teacher, null).expectStatus().isOk();
+        assertThat(periodic.recorded(school.schoolClass.id(), "toan", school.schoolClass.yearId(), 1).collectList().block(Duration.ofSeconds(10)))
+            .singleElement().satisfies(score -> assertThat(score.column()).isEqualTo(PeriodicAssessment.Column.DDG_CK));
+    }
+
+    @Test
+    void letteredVersionsArePrintedWithTheirCodesAndStudentsAreHandedThemInTurn() throws Exception {
+        sessionId = String.valueOf(school.session(clock.instant().minusSeconds(60), request -> {
+            request.put("papers", "LETTERED");
+            request.put("versions", 2);
+        }).get("id"));
+        Map<?, ?> first = school.start(sessionId, school.students.get(0), Map.of());
+        Map<?, ?> second = school.start(sessionId, school.students.get(1), Map.of());
+        Map<?, ?> third = school.start(sessionId, school.students.get(2), Map.of());
+        assertThat(List.of(first.get("paperCode"), second.get("paperCode"), third.get("paperCode")))
+            .containsExactlyInAnyOrder("101", "102", "101");
+        byte[] pdf = school.call(HttpMethod.GET, "/api/v1/test-sessions/" + sessionId + "/printed-versions", school.teacher, null)
+            .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Mã đề 101").contains("Mã đề 102").contains("ĐÁP ÁN");
+        }
+        String perStudent = String.valueOf(school.session(clock.instant().minusSeconds(60), request -> { }).get("id"));
+        school.call(HttpMethod.GET, "/api/v1/test-sessions/" + perStudent + "/printed-versions", school.teacher, null).expectStatus().isEqualTo(409);
+    }
+
+    @Test
     void correctingAKeyAndRegradingChangesTheScoresOfThePapersThatHaveTheQuestion() {
         TestAccounts.Caller student = school.students.get(0);
         Map<?, ?> started = take(student, true);
