@@ -36,6 +36,7 @@ import vn.edu.lms.api.security.EndpointRules;
 class ProctorController {
 
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+    static final Duration STREAM_FOR = Duration.ofHours(1);
 
     private final Proctoring proctoring;
 
@@ -56,13 +57,17 @@ class ProctorController {
         return Access.currentUser().flatMapMany(user -> proctoring.progress(user, id, room, classId)).collectList();
     }
 
-    /** The same list, pushed every two seconds while the proctor's page is open (the database has no change streams to push from). */
+    /**
+     * The same list, pushed every two seconds while the proctor's page is open (the database has no
+     * change streams to push from). A stream ends after an hour; the browser's EventSource reconnects.
+     */
     @GetMapping(value = "/api/v1/test-sessions/{id}/progress/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<List<Proctoring.Progress>>> progressStream(@PathVariable String id, @RequestParam(required = false) @Nullable String room,
             @RequestParam(required = false) @Nullable String classId) {
         return Access.currentUser().flatMapMany(user -> proctoring.progress(user, id, room, classId).collectList()
             .flatMapMany(first -> Flux.concat(Flux.just(first), Flux.interval(PROGRESS_EVERY)
                 .concatMap(tick -> proctoring.progress(user, id, room, classId).collectList(), 1))))
+            .take(STREAM_FOR)
             .map(lines -> ServerSentEvent.builder(lines).event("progress").build());
     }
 

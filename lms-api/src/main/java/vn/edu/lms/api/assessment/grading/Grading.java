@@ -38,7 +38,7 @@ import vn.edu.lms.content.platform.PeriodicTask;
  * grades the affected attempts again.
  */
 @Service
-public class Grading extends PeriodicTask {
+public class Grading extends PeriodicTask implements org.springframework.beans.factory.SmartInitializingSingleton {
 
     private static final int PER_ROUND = 200;
 
@@ -55,7 +55,11 @@ public class Grading extends PeriodicTask {
         this.sessions = sessions;
         this.bank = bank;
         this.clock = clock;
-        mongo.indexOps(GradeRecord.class).createIndex(new Index("sessionId", Sort.Direction.ASC)).subscribe();
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        mongo.indexOps(GradeRecord.class).createIndex(new Index("sessionId", Sort.Direction.ASC)).block(Duration.ofMinutes(2));
     }
 
     @Override
