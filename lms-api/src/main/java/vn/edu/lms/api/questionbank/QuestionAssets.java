@@ -2,12 +2,17 @@ package vn.edu.lms.api.questionbank;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.content.platform.LmsProblem;
 import vn.edu.lms.content.storage.ObjectStorage;
@@ -87,6 +92,25 @@ public class QuestionAssets {
     }
 
     public record Asset(byte[] bytes, String mediaType) {
+    }
+
+    /** The ids of the images a question's rich text shows ({@code asset:ID}), in order, each once. */
+    public static Set<String> idsIn(QuestionContent content) {
+        Set<String> ids = new LinkedHashSet<>();
+        content.withText(text -> {
+            Matcher asset = RichText.ASSET.matcher(text);
+            while (asset.find()) {
+                ids.add(asset.group(1));
+            }
+            return text;
+        });
+        return ids;
+    }
+
+    /** The bytes of each image, by id; an image that is missing or unreadable is left out (the page or print shows a placeholder). */
+    public Mono<Map<String, byte[]>> readAll(Collection<String> ids) {
+        return Flux.fromIterable(ids).concatMap(id -> read(id).map(found -> Map.entry(id, found.bytes())).onErrorResume(missing -> Mono.empty()))
+            .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** The id an image has once stored: the SHA-256 of its bytes and its extension. */

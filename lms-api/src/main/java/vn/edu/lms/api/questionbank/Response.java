@@ -22,6 +22,9 @@ public record Response(List<String> selected, Map<String, String> entries, @Null
         entries = entries == null ? Map.of() : Map.copyOf(entries);
     }
 
+    /** Nothing given: an item the student left unanswered. */
+    public static final Response BLANK = new Response(List.of(), Map.of(), null);
+
     public static Response choosing(String... keys) {
         return new Response(List.of(keys), Map.of(), null);
     }

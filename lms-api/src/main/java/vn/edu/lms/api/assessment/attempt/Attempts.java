@@ -14,6 +14,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -141,7 +142,7 @@ public class Attempts implements SmartInitializingSingleton {
         Instant now = clock.instant();
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(existing.id()).and("state").is(Attempt.State.RUNNING)),
                 Update.update("device", device).set("lastSeenAt", now),
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Attempt.class)
+                FindAndModifyOptions.options().returnNew(true), Attempt.class)
             .switchIfEmpty(Mono.defer(() -> mongo.findById(existing.id(), Attempt.class)))
             .flatMap(current -> paper(current.id()).flatMap(paper -> log(current, AttemptEvent.Type.RESUMED, null)
                 .thenReturn(new Started(current, paper, true))));
@@ -263,7 +264,7 @@ public class Attempts implements SmartInitializingSingleton {
                 .and("state").is(Attempt.State.RUNNING).and("device").is(device)),
                 Update.update("state", Attempt.State.SUBMITTED).set("submittedAt", now).set("submitKind", Attempt.SubmitKind.STUDENT)
                     .set("lastSeenAt", now),
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Attempt.class)
+                FindAndModifyOptions.options().returnNew(true), Attempt.class)
             .flatMap(submitted -> log(submitted, AttemptEvent.Type.SUBMITTED, null).thenReturn(submitted))
             .switchIfEmpty(Mono.defer(() -> own(user, attemptId).flatMap(current -> current.state() == Attempt.State.SUBMITTED
                 ? Mono.just(current) : Mono.error(new LmsProblem(HttpStatus.CONFLICT, "attempt-taken-over")))));
@@ -273,7 +274,7 @@ public class Attempts implements SmartInitializingSingleton {
     public Mono<Attempt> ping(CurrentUser user, String attemptId) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(attemptId).and("studentId").is(user.accountId())),
                 Update.update("lastSeenAt", clock.instant()),
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Attempt.class)
+                FindAndModifyOptions.options().returnNew(true), Attempt.class)
             .switchIfEmpty(Mono.error(Attempts::notFound));
     }
 

@@ -25,7 +25,6 @@ public final class Grader {
      * multiple of 0.25 (0.1 × 0.25 = 0.025, 0.25 × 0.5 = 0.125), rounded half up for thirds.
      */
     static final int POINT_SCALE = 3;
-    private static final Response BLANK = new Response(List.of(), Map.of(), null);
 
     private Grader() {
     }
@@ -40,7 +39,7 @@ public final class Grader {
         BigDecimal earned = BigDecimal.ZERO;
         boolean complete = true;
         for (Paper.Item item : paper.items()) {
-            Response response = responses.getOrDefault(item.number(), BLANK);
+            Response response = responses.getOrDefault(item.number(), Response.BLANK);
             // The student answered in the labels they saw (A, B, C by position); the key is in the question's own.
             QuestionContent.Scored scored = item.content().score(ShownKeys.toQuestion(item, response));
             HandGrade hand = handGrades.get(item.number());

@@ -101,7 +101,7 @@ public class Grading extends PeriodicTask implements org.springframework.beans.f
                 }
                 return attempts.paper(attemptId).flatMap(paper -> {
                     Paper.Item item = paper.paper().items().stream().filter(candidate -> candidate.number() == number).findFirst().orElse(null);
-                    if (item == null || !item.content().score(new vn.edu.lms.api.questionbank.Response(null, null, null)).manual()) {
+                    if (item == null || !item.content().score(vn.edu.lms.api.questionbank.Response.BLANK).manual()) {
                         return Mono.error(new LmsProblem(HttpStatus.BAD_REQUEST, "grade-not-by-hand", number));
                     }
                     if (points.signum() < 0 || points.compareTo(item.points()) > 0 || points.scale() > 2) {

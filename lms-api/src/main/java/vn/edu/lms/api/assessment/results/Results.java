@@ -149,7 +149,7 @@ public class Results {
         for (int i = 0; i < paper.paper().items().size() && i < grade.items().size(); i++) {
             Paper.Item item = paper.paper().items().get(i);
             GradedItem graded = grade.items().get(i);
-            Response given = ShownKeys.toQuestion(item, responses.getOrDefault(item.number(), new Response(null, null, null)));
+            Response given = ShownKeys.toQuestion(item, responses.getOrDefault(item.number(), Response.BLANK));
             boolean choice = item.content().type() == QuestionType.SINGLE_CHOICE || item.content().type() == QuestionType.MULTIPLE_RESPONSE;
             answers.add(new ItemAnalysis.Answer(item.questionId(), item.version(), item.content().type(), graded.fraction(),
                 choice ? given.selected() : List.of(), choice ? AnswerKey.of(item.content()).selected() : List.of(), given.isBlank()));

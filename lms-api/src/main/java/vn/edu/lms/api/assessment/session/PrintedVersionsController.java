@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,12 +21,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import vn.edu.lms.api.assessment.paper.PrintedVersions;
 import vn.edu.lms.api.questionbank.QuestionAssets;
-import vn.edu.lms.api.questionbank.RichText;
 import vn.edu.lms.api.school.School;
 import vn.edu.lms.api.school.Schools;
 import vn.edu.lms.api.security.Access;
@@ -81,19 +78,11 @@ class PrintedVersionsController {
                 .body(pdf));
     }
 
-    /** The images the versions show, fetched once each. */
+    /** The images the versions show (every version has the same questions), fetched once each. */
     private Mono<Map<String, byte[]>> images(List<PrintedVersions.Version> versions) {
         Set<String> ids = new LinkedHashSet<>();
-        versions.get(0).paper().items().forEach(item -> item.content().withText(text -> {
-            Matcher asset = RichText.ASSET.matcher(text);
-            while (asset.find()) {
-                ids.add(asset.group(1));
-            }
-            return text;
-        }));
-        return Flux.fromIterable(ids).concatMap(asset -> assets.read(asset).map(found -> Map.entry(asset, found.bytes()))
-                .onErrorResume(missing -> Mono.empty()))
-            .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        versions.get(0).paper().items().forEach(item -> ids.addAll(QuestionAssets.idsIn(item.content())));
+        return assets.readAll(ids);
     }
 
     private static byte[] pdf(PrintedVersions.Heading heading, List<PrintedVersions.Version> versions, Map<String, byte[]> images) {

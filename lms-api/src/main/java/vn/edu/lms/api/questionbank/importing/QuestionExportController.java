@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import vn.edu.lms.api.questionbank.CognitiveLevel;
@@ -43,7 +40,6 @@ class QuestionExportController {
 
     /** Most questions in one package. */
     static final int MAX_QUESTIONS = 1_000;
-    private static final Pattern ASSET = Pattern.compile("src=\"asset:([^\"]+)\"");
 
     private final QuestionBank bank;
     private final QuestionAssets assets;
@@ -75,28 +71,14 @@ class QuestionExportController {
 
     private Mono<Map<String, byte[]>> images(List<Question> questions) {
         Set<String> ids = new LinkedHashSet<>();
-        questions.forEach(question -> ids.addAll(assetIds(question)));
-        return Flux.fromIterable(ids).concatMap(id -> assets.read(id).map(asset -> Map.entry(id, asset.bytes()))
-                .onErrorResume(missing -> Mono.empty()))
-            .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        questions.forEach(question -> ids.addAll(QuestionAssets.idsIn(question.content())));
+        return assets.readAll(ids);
     }
 
     private static Map<String, byte[]> imagesOf(Question question, Map<String, byte[]> images) {
         Map<String, byte[]> own = new HashMap<>();
-        assetIds(question).stream().filter(images::containsKey).forEach(id -> own.put(id, images.get(id)));
+        QuestionAssets.idsIn(question.content()).stream().filter(images::containsKey).forEach(id -> own.put(id, images.get(id)));
         return own;
-    }
-
-    private static Set<String> assetIds(Question question) {
-        Set<String> ids = new LinkedHashSet<>();
-        question.content().withText(text -> {
-            Matcher matcher = ASSET.matcher(text);
-            while (matcher.find()) {
-                ids.add(matcher.group(1));
-            }
-            return text;
-        });
-        return ids;
     }
 
     @Component
