@@ -38,7 +38,7 @@ final class StudentHttp implements AutoCloseable {
         }
 
         JsonNode json() {
-            return TestTakingSetup.JSON.readTree(body);
+            return ExamSetup.JSON.readTree(body);
         }
 
         /** The status and, for a problem detail, its type's last segment: "409 attempt-time-up", "-1 timeout". */

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 import vn.edu.lms.content.testing.TestServices;
 import vn.edu.lms.web.drill.StudentHttp.Answer;
 import vn.edu.lms.web.drill.StudentHttp.Reply;
-import vn.edu.lms.web.drill.TestTakingSetup.Student;
+import vn.edu.lms.web.drill.ExamSetup.Student;
 
 /**
  * The promises of test taking, tested the hard way: a class of 45 is in the middle of a test, every
@@ -51,9 +51,9 @@ import vn.edu.lms.web.drill.TestTakingSetup.Student;
  * (the rest of the start-up, readiness, this drill's half-second polling and its first ping), a
  * few seconds at most. The drill logs each part.
  */
-class TestCrashDrillIT {
+class ExamKillDrillIT {
 
-    private static final Logger log = LoggerFactory.getLogger(TestCrashDrillIT.class);
+    private static final Logger log = LoggerFactory.getLogger(ExamKillDrillIT.class);
     private static final int STUDENTS = 45;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 1_500;
     private static final long CLOCK_TOLERANCE_MS = 5_000;
@@ -112,9 +112,9 @@ class TestCrashDrillIT {
         double firstStart = application.startAndAwaitReady("crash-first-start.log", environment);
         log.info("First start: ready in {} s", String.format("%.1f", firstStart));
         String url = "http://127.0.0.1:" + application.httpPort;
-        TestTakingSetup setup = new TestTakingSetup(URI.create(url));
+        ExamSetup setup = new ExamSetup(URI.create(url));
         String admin = setup.adminToken(PASSWORD);
-        TestTakingSetup.School school = setup.school(admin, "crash");
+        ExamSetup.School school = setup.school(admin, "crash");
         List<Student> students = setup.addClasses(admin, school, "crash", 1, 1, STUDENTS, 1, 1, 4);
         String sessionId = setup.session(school, List.of(students.get(0).classId), Instant.now().minusSeconds(60), 45);
 

@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * choices, true/false groups, short numeric answers), a 10-point blueprint and schedules sessions.
  * Blocking calls over the JDK client: this is setup, not what is measured.
  */
-final class TestTakingSetup {
+final class ExamSetup {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String TOPIC = "Số hữu tỉ";
@@ -78,7 +78,7 @@ final class TestTakingSetup {
     record School(String id, int startYear, String teacherToken, String blueprintId) {
     }
 
-    TestTakingSetup(URI base) {
+    ExamSetup(URI base) {
         this.base = base;
     }
 

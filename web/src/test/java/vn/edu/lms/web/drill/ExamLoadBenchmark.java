@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 import vn.edu.lms.content.testing.TestServices;
 import vn.edu.lms.web.drill.StudentHttp.Answer;
 import vn.edu.lms.web.drill.StudentHttp.Reply;
-import vn.edu.lms.web.drill.TestTakingSetup.Student;
+import vn.edu.lms.web.drill.ExamSetup.Student;
 
 /**
  * A computer-based test under load, from a separate process speaking HTTP to the application on
@@ -63,10 +63,10 @@ import vn.edu.lms.web.drill.TestTakingSetup.Student;
  * ./mvnw -B -q install -DskipTests
  * ./mvnw -B -q -o -pl web test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/web-cp.txt
  * java -cp web/target/test-classes:$(cat /tmp/web-cp.txt) -Dlms.application.jar=web/target/lms.jar \
- *   vn.edu.lms.web.drill.TestLoadBenchmark --students=3000 --burst-seconds=60 --save-every-seconds=5 --test-minutes=3 --knee
+ *   vn.edu.lms.web.drill.ExamLoadBenchmark --students=3000 --burst-seconds=60 --save-every-seconds=5 --test-minutes=3 --knee
  * </pre>
  */
-public final class TestLoadBenchmark {
+public final class ExamLoadBenchmark {
 
     private static final String PASSWORD = "mat-khau-do-tai-thi";
     private static final int CLASSES_PER_SESSION = 100;
@@ -83,13 +83,13 @@ public final class TestLoadBenchmark {
     private long applicationPid;
     private Path applicationLog;
     private Path gcLog;
-    private TestTakingSetup setup;
+    private ExamSetup setup;
     private StudentHttp http;
     private String adminToken;
-    private TestTakingSetup.School school;
+    private ExamSetup.School school;
     private int launches;
 
-    private TestLoadBenchmark(Options options, Path root) {
+    private ExamLoadBenchmark(Options options, Path root) {
         this.options = options;
         this.root = root;
     }
@@ -97,7 +97,7 @@ public final class TestLoadBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Path root = options.url == null ? TestServices.newRoot("test-load-benchmark") : null;
-        TestLoadBenchmark benchmark = new TestLoadBenchmark(options, root);
+        ExamLoadBenchmark benchmark = new ExamLoadBenchmark(options, root);
         int status = 0;
         try {
             benchmark.run();
@@ -140,7 +140,7 @@ public final class TestLoadBenchmark {
             System.out.printf(Locale.ROOT, "Attached to %s (started by hand: it must run with "
                 + "--lms.security.sign-in.attempts-per-address=1000000 or sign-ins from one address are refused)%n", url);
         }
-        setup = new TestTakingSetup(URI.create(url));
+        setup = new ExamSetup(URI.create(url));
         http = new StudentHttp(url, Math.max(64, options.connections), options.eventLoops, Duration.ofSeconds(options.timeoutSeconds));
         long started = System.nanoTime();
         adminToken = setup.adminToken(options.adminPassword);
@@ -808,7 +808,7 @@ public final class TestLoadBenchmark {
                     serving++;
                     List<String> frames = thread.lines().map(String::strip).filter(line -> line.startsWith("at ")).toList();
                     String command = frames.stream().filter(frame -> frame.contains("AbstractMongoCollection.") || frame.contains("AbstractMongoDatabase.handle"))
-                        .map(TestLoadBenchmark::shortFrame).findFirst().orElse("?");
+                        .map(ExamLoadBenchmark::shortFrame).findFirst().orElse("?");
                     String state;
                     if (thread.contains("State: BLOCKED") && thread.contains("DurableH2Backend.commitDurably")) {
                         state = "waiting for the group commit (DurableH2Backend.commitDurably)";
