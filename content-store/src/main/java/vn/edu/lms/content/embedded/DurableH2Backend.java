@@ -8,7 +8,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -20,6 +25,9 @@ import io.netty.channel.Channel;
  * write can vanish when the process dies. Here every write command ends with a group commit:
  * writers that finished their change while another thread was committing are covered by the
  * next single commit, so concurrent clients share one file write instead of queueing for one each.
+ *
+ * <p>Its collections also find a document by key when a filter says more than the key (see
+ * {@link KeyedH2Collection}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -41,6 +49,7 @@ final class DurableH2Backend extends H2Backend {
     private final ReentrantReadWriteLock documents = new ReentrantReadWriteLock();
     private final Object commitLock = new Object();
     private final LongAdder commits = new LongAdder();
+    private final LongAdder fullScans = new LongAdder();
     private final AtomicLong writesFinished = new AtomicLong();
     /** Writes with a ticket up to this one are in the file. Guarded by commitLock. */
     private long durableUpTo;
@@ -49,6 +58,33 @@ final class DurableH2Backend extends H2Backend {
         super(store);
         this.store = store;
         this.fsync = fsync;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+        return new KeyedDatabase(name, getCursorRegistry());
+    }
+
+    /**
+     * The stock database, opening {@link KeyedH2Collection}s on the same maps. An inner class that
+     * reads nothing but the backend's inherited state, on purpose: the stock constructors open the
+     * existing databases and collections before any subclass's own fields are set (the reference to
+     * the enclosing backend is set before that, and {@code getMvStore()} by then too).
+     */
+    private final class KeyedDatabase extends H2Database {
+
+        KeyedDatabase(String name, CursorRegistry cursors) {
+            super(name, getMvStore(), cursors);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            // The map names of the stock H2Database, so that files written by either open in the other.
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVStore mvStore = getMvStore();
+            return new KeyedH2Collection(this, collectionName, options, mvStore.openMap("databases." + namespace),
+                mvStore.openMap("meta." + namespace), cursorRegistry, DurableH2Backend.this::fullScanSeen);
+        }
     }
 
     @Override
@@ -109,5 +145,17 @@ final class DurableH2Backend extends H2Backend {
     /** How many file commits were made: fewer than write commands when writers were grouped. */
     long commitCount() {
         return commits.sum();
+    }
+
+    private void fullScanSeen() {
+        // Null while the stock constructor reopens the file's collections: those reads are not counted.
+        if (fullScans != null) {
+            fullScans.increment();
+        }
+    }
+
+    /** How many queries read a whole collection: the ones no unique key narrowed. */
+    long fullScanCount() {
+        return fullScans.sum();
     }
 }

@@ -86,6 +86,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return backend.commitCount();
     }
 
+    long fullScanCount() {
+        return backend.fullScanCount();
+    }
+
     /** Stops listening, answers what is in flight, then closes the file cleanly. */
     @Override
     public void close() {

@@ -287,8 +287,17 @@ public class Attempts implements SmartInitializingSingleton {
     }
 
     Mono<Void> log(Attempt attempt, AttemptEvent.Type type, @Nullable String detail) {
-        return mongo.insert(new AttemptEvent(Ids.newId(), attempt.id(), attempt.sessionId(), attempt.studentId(), type, clock.instant(),
-            detail)).then();
+        return mongo.insert(event(attempt, type, detail)).then();
+    }
+
+    /** The same event for many attempts, in one write. */
+    Mono<Void> logAll(List<Attempt> attempts, AttemptEvent.Type type, @Nullable String detail) {
+        return attempts.isEmpty() ? Mono.empty()
+            : mongo.insertAll(attempts.stream().map(attempt -> event(attempt, type, detail)).toList()).then();
+    }
+
+    private AttemptEvent event(Attempt attempt, AttemptEvent.Type type, @Nullable String detail) {
+        return new AttemptEvent(Ids.newId(), attempt.id(), attempt.sessionId(), attempt.studentId(), type, clock.instant(), detail);
     }
 
     public Flux<AttemptEvent> events(String sessionId, @Nullable String studentId) {

@@ -3,16 +3,21 @@ package vn.edu.lms.api.assessment.attempt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.result.UpdateResult;
 
 import reactor.core.publisher.Mono;
 import vn.edu.lms.content.platform.PeriodicTask;
@@ -21,8 +26,9 @@ import vn.edu.lms.content.platform.PeriodicTask;
  * Time lost to a server outage is given back. The server notes every {@code heartbeat} that it is
  * alive; at start-up, a silence longer than two beats was an outage (a crash, a restart, a power
  * cut), and every attempt that was running when it began gets its length added to its clock —
- * before any attempt can be submitted for time-up. Each outage is credited once per attempt, even
- * if the start-up itself is cut short and repeated.
+ * before any attempt can be submitted for time-up. Once the server answers again, the start-up
+ * that followed the credit is added too: to the student it was part of the outage. Each outage
+ * (and each top-up) is credited once per attempt, even if the start-up is cut short and repeated.
  */
 @Component
 class OutageCredit extends PeriodicTask implements SmartInitializingSingleton {
@@ -35,6 +41,12 @@ class OutageCredit extends PeriodicTask implements SmartInitializingSingleton {
     private final Attempts attempts;
     private final TestTakingProperties settings;
     private final Clock clock;
+    /** The outage credited at start-up, until the top-up at readiness. */
+    private final AtomicReference<Credited> awaitingTopUp = new AtomicReference<>();
+
+    /** An outage given back up to {@code until}. */
+    private record Credited(String outageId, Instant until) {
+    }
 
     OutageCredit(ReactiveMongoTemplate mongo, Attempts attempts, TestTakingProperties settings, Clock clock) {
         super("Noting that test taking is alive", settings.heartbeat(), settings.heartbeat());
@@ -50,29 +62,54 @@ class OutageCredit extends PeriodicTask implements SmartInitializingSingleton {
         creditLastOutage().then(beat()).block(Duration.ofMinutes(5));
     }
 
+    /** Runs once the server answers: the students could not work during the start-up either. */
+    @EventListener(ApplicationReadyEvent.class)
+    void serverReady() {
+        topUpToNow().block(Duration.ofMinutes(1));
+    }
+
+    /** Gives the last outage back to the attempts it cut into; how many were credited. */
     Mono<Long> creditLastOutage() {
         Instant now = clock.instant();
         return mongo.findById(ID, org.bson.Document.class, COLLECTION)
             .map(beat -> beat.getDate("at").toInstant())
             .filter(lastAlive -> Duration.between(lastAlive, now).compareTo(settings.heartbeat().multipliedBy(2)) > 0)
-            .flatMap(lastAlive -> credit(lastAlive, Duration.between(lastAlive, now)))
+            .flatMap(lastAlive -> credit(lastAlive, now))
             .defaultIfEmpty(0L);
     }
 
-    private Mono<Long> credit(Instant lastAlive, Duration outage) {
+    private Mono<Long> credit(Instant lastAlive, Instant now) {
         String outageId = "outage-" + lastAlive.toEpochMilli();
-        long lost = outage.toMillis();
+        long lost = Duration.between(lastAlive, now).toMillis();
         Criteria owed = Criteria.where("state").is(Attempt.State.RUNNING).and("paused").is(false)
             .and("startedAt").lte(lastAlive).and("endsAtMs").gt(lastAlive.toEpochMilli() - settings.saveGrace().toMillis())
             .and("creditedOutages").ne(outageId);
-        return mongo.find(Query.query(owed), Attempt.class)
-            .concatMap(attempt -> mongo.updateFirst(Query.query(Criteria.where("_id").is(attempt.id()).andOperator(owed)),
+        // One write for all, as the start-up waits for it; nothing else writes attempts before it ends.
+        return mongo.find(Query.query(owed), Attempt.class).collectList()
+            .flatMap(owing -> mongo.updateMulti(Query.query(owed),
                     new Update().inc("endsAtMs", lost).inc("outageCreditMs", lost).push("creditedOutages", outageId), Attempt.class)
-                .filter(result -> result.getModifiedCount() == 1)
-                .flatMap(result -> attempts.log(attempt, AttemptEvent.Type.OUTAGE_CREDIT, "+" + (lost + 999) / 1000 + "s").thenReturn(1)))
-            .count()
-            .doOnNext(credited -> log.info("Server was down for {} s from {}; gave the time back to {} running attempts",
-                outage.toSeconds(), lastAlive, credited));
+                .then(attempts.logAll(owing, AttemptEvent.Type.OUTAGE_CREDIT, "+" + (lost + 999) / 1000 + "s"))
+                .thenReturn((long) owing.size()))
+            .doOnNext(credited -> {
+                awaitingTopUp.set(new Credited(outageId, now));
+                log.info("Server was down for {} s from {}; gave the time back to {} running attempts", lost / 1000, lastAlive, credited);
+            });
+    }
+
+    /** Adds the time since the start-up credit to the attempts it credited; how many were topped up. */
+    Mono<Long> topUpToNow() {
+        Credited credited = awaitingTopUp.getAndSet(null);
+        if (credited == null) {
+            return Mono.just(0L);
+        }
+        long startUp = Math.max(0, Duration.between(credited.until(), clock.instant()).toMillis());
+        String topUpId = credited.outageId() + "+start-up";
+        Criteria owed = Criteria.where("state").is(Attempt.State.RUNNING).and("paused").is(false)
+            .and("creditedOutages").all(credited.outageId()).ne(topUpId);
+        return mongo.updateMulti(Query.query(owed), new Update().inc("endsAtMs", startUp).inc("outageCreditMs", startUp).push("creditedOutages", topUpId),
+                Attempt.class)
+            .map(UpdateResult::getModifiedCount)
+            .doOnNext(toppedUp -> log.info("Added the {} ms of start-up to the outage credit of {} attempts", startUp, toppedUp));
     }
 
     private Mono<Void> beat() {

@@ -258,7 +258,13 @@ class TestTakingTests {
         clock.advance(Duration.ofMinutes(1));
         assertThat(outages.creditLastOutage().block()).isGreaterThanOrEqualTo(1L);
         assertThat(outages.creditLastOutage().block()).as("credited once").isZero();
+        // The start-up after the credit took 4 s more before the server answered: they are given back as well, once.
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(outages.topUpToNow().block()).isGreaterThanOrEqualTo(1L);
+        assertThat(outages.topUpToNow().block()).as("topped up once").isZero();
         outages.start();
         assertThat(remaining(started, student)).isEqualTo(before);
+        assertThat(mongo.count(Query.query(Criteria.where("attemptId").is(started.get("id")).and("type").is(AttemptEvent.Type.OUTAGE_CREDIT)),
+            AttemptEvent.class).block()).as("the proctor's log says so, once").isOne();
     }
 }
