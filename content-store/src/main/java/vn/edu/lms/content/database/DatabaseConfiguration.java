@@ -26,7 +26,7 @@ class DatabaseConfiguration {
     @ConditionalOnEmbedded("lms.database.uri")
     EmbeddedMongoServer embeddedMongoServer(EmbeddedProperties embedded) {
         Path directory = embedded.absoluteDataDir().resolve("mongodb");
-        return EmbeddedMongoServer.start(directory, embedded.mongodb().port(), embedded.mongodb().fsync());
+        return EmbeddedMongoServer.start(directory, embedded.mongodb().port(), embedded.mongodb().fsync(), embedded.mongodb().cacheSize());
     }
 
     @Bean

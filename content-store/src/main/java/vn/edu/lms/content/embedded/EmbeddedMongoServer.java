@@ -10,6 +10,7 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.unit.DataSize;
 
 import de.bwaldvogel.mongo.MongoServer;
 
@@ -23,6 +24,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
     /** Enough workers that concurrent clients reach the group commit together. */
     private static final int WORKER_THREADS = 64;
+    /**
+     * The default of {@code lms.embedded.mongodb.cache-size}, the store's own: 128 MB under a 1 GB
+     * heap made the test-taking burst slower, costing more in collections than it saved in reads.
+     */
+    static final long DEFAULT_CACHE_MB = 16;
 
     private final MongoServer server;
     private final DurableH2Backend backend;
@@ -41,8 +47,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * @param fsync  also force each commit to the disk (survives power loss, not only a killed process)
      */
     public static EmbeddedMongoServer start(Path directory, int port, boolean fsync) {
+        return start(directory, port, fsync, DataSize.ofMegabytes(DEFAULT_CACHE_MB));
+    }
+
+    /**
+     * @param cacheSize  memory for the pages read from the file, as objects. The documents are kept
+     *                   in Java serialization: a page missing from the cache is read and deserialized
+     *                   again, and the time-up and grading sweeps read every attempt each round
+     */
+    public static EmbeddedMongoServer start(Path directory, int port, boolean fsync, DataSize cacheSize) {
         Ports.requireFree("Embedded MongoDB", port, "lms.embedded.mongodb.port");
-        MVStore store = openStore(directory);
+        MVStore store = openStore(directory, cacheSize);
         DurableH2Backend backend = new DurableH2Backend(store, fsync);
         MongoServer server = new MongoServer(backend);
         try {
@@ -57,7 +72,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return new EmbeddedMongoServer(server, backend, bound);
     }
 
-    private static MVStore openStore(Path directory) {
+    private static MVStore openStore(Path directory, DataSize cacheSize) {
         Path file = directory.resolve("lms.mv.db");
         try {
             Files.createDirectories(directory);
@@ -66,7 +81,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 + ": " + e.getMessage(), e);
         }
         try {
-            return new MVStore.Builder().fileName(file.toString()).open();
+            return new MVStore.Builder().fileName(file.toString())
+                .cacheSize((int) Math.max(1, cacheSize.toMegabytes())).open();
         } catch (MVStoreException e) {
             throw new EmbeddedServiceException("Embedded MongoDB cannot open " + file
                 + " (is another instance using this data directory?): " + e.getMessage(), e);

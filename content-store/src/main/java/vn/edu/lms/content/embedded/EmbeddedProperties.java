@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
@@ -29,8 +30,10 @@ public record EmbeddedProperties(
     /**
      * @param port   loopback port (0 picks a free one)
      * @param fsync  force each commit to the disk as well: survives power loss, not only a killed process
+     * @param cacheSize  heap for the database pages read from the file (at least 1 MB)
      */
-    public record Mongodb(@DefaultValue("27117") @Min(0) @Max(65535) int port, @DefaultValue("true") boolean fsync) {
+    public record Mongodb(@DefaultValue("27117") @Min(0) @Max(65535) int port, @DefaultValue("true") boolean fsync,
+                          @DefaultValue("16MB") @NotNull DataSize cacheSize) {
     }
 
     /**

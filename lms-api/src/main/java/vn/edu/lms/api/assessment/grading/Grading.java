@@ -49,7 +49,8 @@ public class Grading extends PeriodicTask implements org.springframework.beans.f
     private final Clock clock;
 
     Grading(ReactiveMongoTemplate mongo, Attempts attempts, TestSessions sessions, QuestionBank bank, Clock clock) {
-        super("Grading submitted attempts", Duration.ofSeconds(1), Duration.ofSeconds(1));
+        // Grades are wanted within seconds, not at once; each round looks for ungraded attempts among all of them.
+        super("Grading submitted attempts", Duration.ofSeconds(5), Duration.ofSeconds(5));
         this.mongo = mongo;
         this.attempts = attempts;
         this.sessions = sessions;
