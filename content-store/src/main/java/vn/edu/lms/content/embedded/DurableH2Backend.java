@@ -1,5 +1,6 @@
 package vn.edu.lms.content.embedded;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +13,8 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -66,7 +69,8 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * The stock database, opening {@link KeyedH2Collection}s on the same maps. An inner class that
+     * The stock database, opening {@link KeyedH2Collection}s on the same maps and
+     * {@link ValueOrderedUniqueIndex}es. An inner class that
      * reads nothing but the backend's inherited state, on purpose: the stock constructors open the
      * existing databases and collections before any subclass's own fields are set (the reference to
      * the enclosing backend is set before that, and {@code getMvStore()} by then too).
@@ -84,6 +88,17 @@ final class DurableH2Backend extends H2Backend {
             MVStore mvStore = getMvStore();
             return new KeyedH2Collection(this, collectionName, options, mvStore.openMap("databases." + namespace),
                 mvStore.openMap("meta." + namespace), cursorRegistry, DurableH2Backend.this::fullScanSeen);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return ValueOrderedUniqueIndex.open(getMvStore(), getFullCollectionNamespace(collectionName), indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            ValueOrderedUniqueIndex.drop(getMvStore(), getFullCollectionNamespace(collection.getCollectionName()), indexName);
         }
     }
 

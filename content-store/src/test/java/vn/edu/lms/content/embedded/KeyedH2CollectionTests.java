@@ -112,6 +112,24 @@ class KeyedH2CollectionTests {
     }
 
     @Test
+    void uniqueKeysHoldAndADroppedIndexNoLongerRefuses() {
+        MongoCollection<Document> tokens = client.getDatabase("keyed").getCollection("tokens");
+        String index = Mono.from(tokens.createIndex(Indexes.ascending("hash"), new IndexOptions().unique(true))).block(WAIT);
+        Flux.range(0, 200).concatMap(i -> Mono.from(tokens.insertOne(new Document("_id", i).append("hash", "h" + i)))).blockLast(WAIT);
+
+        assertThatThrownBy(() -> Mono.from(tokens.insertOne(new Document("_id", 7).append("hash", "other"))).block(WAIT))
+            .as("the same _id").isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThatThrownBy(() -> Mono.from(tokens.insertOne(new Document("_id", 1000).append("hash", "h150"))).block(WAIT))
+            .as("the same hash").isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThat(Flux.from(tokens.find(Filters.eq("_id", 150))).map(found -> found.getString("hash")).collectList().block(WAIT))
+            .containsExactly("h150");
+
+        Mono.from(tokens.dropIndex(index)).block(WAIT);
+        Mono.from(tokens.insertOne(new Document("_id", 1000).append("hash", "h150"))).block(WAIT);
+        assertThat(Mono.from(tokens.countDocuments(Filters.eq("hash", "h150"))).block(WAIT)).isEqualTo(2L);
+    }
+
+    @Test
     void aDatabaseWrittenByTheStockServerOpensWithItsDocumentsAndItsUniqueKeys() throws Exception {
         Path stockDirectory = Files.createDirectories(root.resolve("stock"));
         MVStore store = new MVStore.Builder().fileName(stockDirectory.resolve("lms.mv.db").toString()).open();
