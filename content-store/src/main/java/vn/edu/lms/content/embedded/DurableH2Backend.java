@@ -70,10 +70,10 @@ final class DurableH2Backend extends H2Backend {
 
     /**
      * The stock database, opening {@link KeyedH2Collection}s on the same maps and
-     * {@link ValueOrderedUniqueIndex}es. An inner class that
-     * reads nothing but the backend's inherited state, on purpose: the stock constructors open the
-     * existing databases and collections before any subclass's own fields are set (the reference to
-     * the enclosing backend is set before that, and {@code getMvStore()} by then too).
+     * {@link ValueOrderedUniqueIndex}es. An inner class that reads nothing but the backend's
+     * inherited state, on purpose: the stock constructors open the existing databases and
+     * collections before any subclass's own fields are set (the reference to the enclosing backend
+     * is set before that, and {@code getMvStore()} by then too).
      */
     private final class KeyedDatabase extends H2Database {
 
@@ -83,7 +83,8 @@ final class DurableH2Backend extends H2Backend {
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            // The map names of the stock H2Database, so that files written by either open in the other.
+            // The map names of the stock H2Database, so that files written by either open in the other
+            // (each rebuilds the unique indexes it does not find under its own names from the documents).
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore mvStore = getMvStore();
             return new KeyedH2Collection(this, collectionName, options, mvStore.openMap("databases." + namespace),
