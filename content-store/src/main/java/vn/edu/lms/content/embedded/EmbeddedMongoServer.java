@@ -28,7 +28,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * The default of {@code lms.embedded.mongodb.cache-size}, the store's own: 128 MB under a 1 GB
      * heap made the test-taking burst slower, costing more in collections than it saved in reads.
      */
-    static final long DEFAULT_CACHE_MB = 16;
+    static final String DEFAULT_CACHE_SIZE = "16MB";
 
     private final MongoServer server;
     private final DurableH2Backend backend;
@@ -47,7 +47,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * @param fsync  also force each commit to the disk (survives power loss, not only a killed process)
      */
     public static EmbeddedMongoServer start(Path directory, int port, boolean fsync) {
-        return start(directory, port, fsync, DataSize.ofMegabytes(DEFAULT_CACHE_MB));
+        return start(directory, port, fsync, DataSize.parse(DEFAULT_CACHE_SIZE));
     }
 
     /**

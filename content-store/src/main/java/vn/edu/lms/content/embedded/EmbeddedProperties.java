@@ -33,7 +33,7 @@ public record EmbeddedProperties(
      * @param cacheSize  heap for the database pages read from the file (at least 1 MB)
      */
     public record Mongodb(@DefaultValue("27117") @Min(0) @Max(65535) int port, @DefaultValue("true") boolean fsync,
-                          @DefaultValue("16MB") @NotNull DataSize cacheSize) {
+                          @DefaultValue(EmbeddedMongoServer.DEFAULT_CACHE_SIZE) @NotNull DataSize cacheSize) {
     }
 
     /**

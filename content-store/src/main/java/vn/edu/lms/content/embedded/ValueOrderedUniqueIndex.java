@@ -33,10 +33,7 @@ final class ValueOrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
     /** Opens the index of {@code namespace} (database.collection) named {@code name}. */
     static ValueOrderedUniqueIndex open(MVStore store, String namespace, String name, List<IndexKey> keys, boolean sparse) {
-        String stockMap = stockMapName(namespace, name);
-        if (store.hasMap(stockMap)) {
-            store.removeMap(stockMap);
-        }
+        removeIfPresent(store, stockMapName(namespace, name));
         MVMap<KeyValue, Object> positions = store.openMap(mapName(namespace, name),
             new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
         return new ValueOrderedUniqueIndex(positions, name, keys, sparse);
@@ -44,7 +41,10 @@ final class ValueOrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
     /** Removes the index's map (the stock backend removes only the map under its own name). */
     static void drop(MVStore store, String namespace, String name) {
-        String map = mapName(namespace, name);
+        removeIfPresent(store, mapName(namespace, name));
+    }
+
+    private static void removeIfPresent(MVStore store, String map) {
         if (store.hasMap(map)) {
             store.removeMap(map);
         }

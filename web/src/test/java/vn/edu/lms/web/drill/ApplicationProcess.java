@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,5 +139,19 @@ final class ApplicationProcess {
 
     String storageEndpoint() {
         return "http://127.0.0.1:" + storagePort;
+    }
+
+    /** The resident size of process {@code pid} in MiB, or -1 where /proc is not there (not Linux). */
+    static long residentMib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            // not Linux: no resident size
+        }
+        return -1;
     }
 }

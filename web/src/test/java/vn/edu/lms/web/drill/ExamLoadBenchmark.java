@@ -441,7 +441,7 @@ public final class ExamLoadBenchmark {
         if (applicationPid > 0) {
             burst.applicationCpu = cpuSeconds(applicationPid) - applicationCpuBefore;
             burst.searchCpu = cpuSeconds(searchPid) - searchCpuBefore;
-            burst.rssMib = residentMib(applicationPid);
+            burst.rssMib = ApplicationProcess.residentMib(applicationPid);
             Map<String, Double> threads = threadCpu(applicationPid);
             threadsBefore.forEach((name, seconds) -> threads.merge(name, -seconds, Double::sum));
             burst.threadCpu = threads;
@@ -874,19 +874,6 @@ public final class ExamLoadBenchmark {
         }
         return String.format(Locale.ROOT, "application GC in the burst: %d pauses, %.0f ms in all, longest %.0f ms (%s); heap after a collection at most %,d MiB",
             count, total, longest, longestKind, maxAfter);
-    }
-
-    private static long residentMib(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException e) {
-            // not Linux: no resident size
-        }
-        return -1;
     }
 
     // ---------------------------------------------------------------------------------------- options

@@ -161,7 +161,7 @@ public final class UploadBenchmark {
                     maxAfter = Math.max(maxAfter, Long.parseLong(matcher.group(2)));
                 }
             }
-            maxResidentMib = Math.max(maxResidentMib, residentMib(pid));
+            maxResidentMib = Math.max(maxResidentMib, ApplicationProcess.residentMib(pid));
         }
 
         @Override
@@ -173,19 +173,6 @@ public final class UploadBenchmark {
 
     private static long maxAfter(List<String> lines) {
         return lines.stream().map(GC_LINE::matcher).filter(Matcher::find).mapToLong(matcher -> Long.parseLong(matcher.group(2))).max().orElse(0);
-    }
-
-    private static long residentMib(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException e) {
-            // not Linux: no resident size
-        }
-        return -1;
     }
 
     private List<String> gcLines() throws IOException {
