@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 
 /**
@@ -83,12 +84,23 @@ final class DurableH2Backend extends H2Backend {
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            // The map names of the stock H2Database, so that files written by either open in the other
-            // (each rebuilds the unique indexes it does not find under its own names from the documents).
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore mvStore = getMvStore();
-            return new KeyedH2Collection(this, collectionName, options, mvStore.openMap("databases." + namespace),
+            return new KeyedH2Collection(this, collectionName, options, BsonDocumentType.openDocuments(mvStore, namespace),
                 mvStore.openMap("meta." + namespace), cursorRegistry, DurableH2Backend.this::fullScanSeen);
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            super.dropCollection(collectionName, oplog);
+            BsonDocumentType.dropDocuments(getMvStore(), getFullCollectionNamespace(collectionName));
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String from = collection.getFullName();
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            BsonDocumentType.moveDocuments(getMvStore(), from, getFullCollectionNamespace(newCollectionName));
         }
 
         @Override

@@ -100,7 +100,7 @@ public class AccountDirectory {
         Query tagged = Query.query(Criteria.where("importId").is(importId));
         tagged.fields().include("_id");
         return mongo.find(tagged, org.bson.Document.class, "accounts").map(found -> String.valueOf(found.get("_id"))).collectList()
-            .flatMap(ids -> mongo.remove(Query.query(Criteria.where("accountId").in(ids)), AccessToken.class)
+            .flatMap(ids -> store.deleteTokensOf(ids)
                 .then(mongo.remove(Query.query(Criteria.where("importId").is(importId)), Account.class)))
             .map(result -> result.getDeletedCount());
     }

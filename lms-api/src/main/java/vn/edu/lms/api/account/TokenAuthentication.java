@@ -19,7 +19,8 @@ import vn.edu.lms.api.security.Grant;
 
 /**
  * Turns the secret a request presents (bearer token or session cookie) into the current user:
- * hash it, find the live token, load its account. An unknown, expired or revoked secret is a 401.
+ * hash it, find the live token and its account (kept a few seconds, see {@link AccountStore#SIGN_IN_FRESH_FOR}).
+ * An unknown, expired or revoked secret is a 401.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenAuthentication {
@@ -36,9 +37,9 @@ class TokenAuthentication {
     ReactiveAuthenticationManager tokenAuthenticationManager(AccountStore accounts, Clock clock) {
         return authentication -> {
             String secret = String.valueOf(authentication.getCredentials());
-            return accounts.tokenByHash(Credentials.hash(secret))
-                .filter(token -> token.validAt(clock.instant()))
-                .flatMap(token -> accounts.byId(token.accountId()).<Authentication>map(account -> authenticated(account, token)))
+            return accounts.signedIn(Credentials.hash(secret))
+                .filter(signedIn -> signedIn.token().validAt(clock.instant()))
+                .<Authentication>map(signedIn -> authenticated(signedIn.account(), signedIn.token()))
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown or expired credentials")));
         };
     }

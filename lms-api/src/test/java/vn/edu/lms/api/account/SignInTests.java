@@ -151,6 +151,7 @@ class SignInTests {
         String username = accounts.create("gv", List.of(Grant.atSchool(Role.TEACHER, "thcs-a")));
         String mine = TestAccounts.token(web, username);
         String other = TestAccounts.token(web, username);
+        web.get().uri("/api/v1/auth/me").headers(h -> h.setBearerAuth(other)).exchange().expectStatus().isOk();
         web.post().uri("/api/v1/auth/password").headers(h -> h.setBearerAuth(mine)).contentType(MediaType.APPLICATION_JSON)
             .bodyValue("{\"currentPassword\":\"" + TestAccounts.PASSWORD + "\",\"newPassword\":\"ngan\"}").exchange()
             .expectStatus().isBadRequest().expectBody().jsonPath("$.type").isEqualTo("/problems/weak-password");

@@ -57,7 +57,10 @@ import vn.edu.lms.web.drill.ExamSetup.Student;
  * error. {@code --knee} repeats the burst with more students each time until the save p99 passes
  * 500 ms, and reports the largest number before it did. The application gets
  * {@code lms.security.sign-in.attempts-per-address=1000000}: every student signs in from the same
- * loopback address.
+ * loopback address. {@code --thread-dumps} takes three thread dumps of the application when every
+ * student has started and summarises where the embedded database's threads are (each dump pauses the
+ * application, so the burst it measures is slower); {@code --jvm=…} adds an option to the
+ * application's JVM (a flight recording, say).
  *
  * <pre>
  * ./mvnw -B -q install -DskipTests
@@ -127,7 +130,9 @@ public final class ExamLoadBenchmark {
             launches++;
             Path data = root.resolve("data-" + launches);
             gcLog = root.resolve("gc-" + launches + ".log");
-            application = new ApplicationProcess(data, List.of("-Xmx" + options.heap, "-Xlog:gc:file=" + gcLog));
+            List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap, "-Xlog:gc:file=" + gcLog));
+            jvm.addAll(options.jvmOptions);
+            application = new ApplicationProcess(data, jvm);
             applicationLog = root.resolve("application-" + launches + ".log");
             System.out.printf(Locale.ROOT, "%nStarting the application (-Xmx%s, embedded stack, fresh data directory %s) with "
                 + "--lms.security.sign-in.attempts-per-address=1000000 (every student signs in from 127.0.0.1) …%n", options.heap, data);
@@ -421,8 +426,9 @@ public final class ExamLoadBenchmark {
                 testNanos);
             taker.schedule(taker.startAt, taker::start);
         }
-        if (applicationPid > 0) {
+        if (applicationPid > 0 && options.threadDumps) {
             // When every student has started: where the embedded database's threads are, from a few thread dumps.
+            // Only when asked: each dump stops the application for a moment, in the middle of the measurement.
             long at = burst.t0 + options.burstSeconds * 1_000_000_000L;
             clock.schedule(() -> {
                 Thread sampler = new Thread(() -> burst.threadDumps = sampleThreads(applicationPid, options.burstSeconds), "thread-dumps");
@@ -901,6 +907,9 @@ public final class ExamLoadBenchmark {
         int eventLoops = 2;
         int timeoutSeconds = 30;
         boolean keepData;
+        boolean threadDumps;
+        /** More options for the application's JVM (a flight recording, another collector), one per {@code --jvm=}. */
+        final List<String> jvmOptions = new ArrayList<>();
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -933,10 +942,12 @@ public final class ExamLoadBenchmark {
                     case "event-loops" -> options.eventLoops = Integer.parseInt(value);
                     case "timeout-seconds" -> options.timeoutSeconds = Integer.parseInt(value);
                     case "keep-data" -> options.keepData = Boolean.parseBoolean(value);
+                    case "jvm" -> options.jvmOptions.add(value);
+                    case "thread-dumps" -> options.threadDumps = Boolean.parseBoolean(value);
                     default -> throw new IllegalArgumentException("unknown option --" + name + "; options: --students=3000 --burst-seconds=60 "
                         + "--save-every-seconds=5 --test-minutes=3 --ping-every-seconds=30 --class-size=45 --sign-in-concurrency=N --knee "
                         + "--knee-step=1500 --knee-max=12000 --knee-bisect=2 --knee-fresh=true --knee-limit-ms=500 --knee-test-minutes=M --url=http://host:port "
-                        + "--pid=N --admin-password=… --heap=1g --connections=N --event-loops=2 --timeout-seconds=30 --keep-data");
+                        + "--pid=N --admin-password=… --heap=1g --connections=N --event-loops=2 --timeout-seconds=30 --keep-data --thread-dumps --jvm=-XX:…");
                 }
             }
             if (options.kneeTestMinutes < 0) {
