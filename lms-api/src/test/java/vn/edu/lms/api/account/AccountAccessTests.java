@@ -72,6 +72,16 @@ class AccountAccessTests {
             .returnResult(String.class).getResponseCookies().getFirst("LMS_SESSION").getValue();
         web.get().uri("/api/v1/audit-events?schoolId=" + schoolA).cookie("LMS_SESSION", session).exchange()
             .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("/problems/password-change-required");
+
+        // Once changed, the same session is let through at once (the sign-in it was known by is not kept stale).
+        String csrf = web.get().uri("/api/v1/auth/me").cookie("LMS_SESSION", session).exchange()
+            .returnResult(String.class).getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+        web.post().uri("/api/v1/auth/password").cookie("LMS_SESSION", session).cookie("XSRF-TOKEN", csrf).header("X-XSRF-TOKEN", csrf)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"currentPassword\":\"" + password + "\",\"newPassword\":\"mot-mat-khau-rieng-dai\"}").exchange()
+            .expectStatus().isNoContent();
+        web.get().uri("/api/v1/audit-events?schoolId=" + schoolA).cookie("LMS_SESSION", session).exchange()
+            .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("/problems/forbidden");
     }
 
     @Test
