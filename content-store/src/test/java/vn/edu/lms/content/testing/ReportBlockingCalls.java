@@ -36,6 +36,9 @@ public class ReportBlockingCalls implements BlockHoundIntegration {
         // instructions; a read on an event loop may park on it for microseconds when threads contend.
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+        // The MongoDB driver names a new server session with UUID.randomUUID(), which reads /dev/urandom
+        // (never waits on Linux) when SecureRandom's buffer runs dry: seen when concurrent requests need more sessions.
+        builder.allowBlockingCallsInside("com.mongodb.internal.session.ServerSessionPool", "createNewServerSessionIdentifier");
         // Test clients only: WebTestClient draws a multipart boundary from SecureRandom when a test uploads a file.
         builder.allowBlockingCallsInside("org.springframework.util.MimeTypeUtils", "generateMultipartBoundary");
         builder.blockingMethodCallback(method -> {

@@ -3,6 +3,7 @@ package vn.edu.lms.api.account;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -40,11 +41,20 @@ class AccountStore implements SmartInitializingSingleton {
     static final Duration SIGN_IN_FRESH_FOR = Duration.ofSeconds(30);
 
     private final ReactiveMongoTemplate mongo;
-    private final Cache<String, Mono<SignedIn>> signIns = Caffeine.newBuilder().maximumSize(50_000)
+    private final Cache<String, Kept> signIns = Caffeine.newBuilder().maximumSize(50_000)
         .expireAfterWrite(SIGN_IN_FRESH_FOR).build();
+    /**
+     * Counts the stored changes to tokens and passwords. A kept sign-in found under an older count is
+     * read again: clearing the cache instead would take its lock on an event-loop thread.
+     */
+    private final AtomicLong changes = new AtomicLong();
 
     /** A live token with its account, as the request that presents it is authenticated. */
     record SignedIn(AccessToken token, Account account) {
+    }
+
+    /** A sign-in as read after {@code changesBefore} changes. */
+    private record Kept(long changesBefore, Mono<SignedIn> signedIn) {
     }
 
     AccountStore(ReactiveMongoTemplate mongo) {
@@ -120,14 +130,20 @@ class AccountStore implements SmartInitializingSingleton {
 
     /** The token with this hash and its account, from the cache when fresh; empty for an unknown token (not cached). */
     Mono<SignedIn> signedIn(String hash) {
-        return signIns.get(hash, key -> tokenByHash(key)
-            .flatMap(token -> byId(token.accountId()).map(account -> new SignedIn(token, account)))
-            .cache(found -> SIGN_IN_FRESH_FOR, failure -> Duration.ZERO, () -> Duration.ZERO));
+        long now = changes.get();
+        return signIns.asMap().compute(hash, (key, kept) -> kept != null && kept.changesBefore() == now ? kept
+            : new Kept(now, tokenByHash(key)
+                .flatMap(token -> byId(token.accountId()).map(account -> new SignedIn(token, account)))
+                .cache(found -> SIGN_IN_FRESH_FOR, failure -> Duration.ZERO, () -> Duration.ZERO)))
+            .signedIn();
     }
 
-    /** After a change is stored (or failed midway): no cached sign-in may outlive it. */
+    /**
+     * After a change is stored (or failed or was cancelled midway): no sign-in kept before it is used
+     * again. Counted before the outcome goes on, so the answer to the change is not sent first.
+     */
     private <T> Mono<T> forgettingSignIns(Mono<T> change) {
-        return change.doFinally(signal -> signIns.invalidateAll());
+        return change.doOnTerminate(changes::incrementAndGet).doOnCancel(changes::incrementAndGet);
     }
 
     Flux<AccessToken> tokensOf(String accountId) {
