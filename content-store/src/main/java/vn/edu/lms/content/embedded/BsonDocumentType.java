@@ -50,7 +50,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
      * copies again over what was copied (the same documents under the same keys).
      */
     static MVMap<Object, Document> openDocuments(MVStore store, String namespace) {
-        MVMap<Object, Document> documents = store.openMap(mapName(namespace), new MVMap.Builder<Object, Document>().valueType(INSTANCE));
+        MVMap<Object, Document> documents = open(store, mapName(namespace));
         String stock = stockMapName(namespace);
         if (store.hasMap(stock)) {
             MVMap<Object, Document> javaSerialized = store.openMap(stock);
@@ -60,19 +60,20 @@ final class BsonDocumentType extends BasicDataType<Document> {
         return documents;
     }
 
-    /** Removes the map (the stock database removes only the one under its own name). */
+    /** Removes the map, if there is one (the stock database removes only the one under its own name). */
     static void dropDocuments(MVStore store, String namespace) {
-        if (store.hasMap(mapName(namespace))) {
-            store.removeMap(mapName(namespace));
-        }
+        store.removeMap(mapName(namespace));
     }
 
     /** Renames the map of a renamed collection (the stock database renames only the one under its own name). */
     static void moveDocuments(MVStore store, String fromNamespace, String toNamespace) {
         if (store.hasMap(mapName(fromNamespace))) {
-            store.renameMap(store.openMap(mapName(fromNamespace), new MVMap.Builder<Object, Document>().valueType(INSTANCE)),
-                mapName(toNamespace));
+            store.renameMap(open(store, mapName(fromNamespace)), mapName(toNamespace));
         }
+    }
+
+    private static MVMap<Object, Document> open(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, Document>().valueType(INSTANCE));
     }
 
     private static String stockMapName(String namespace) {

@@ -33,21 +33,15 @@ final class ValueOrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
     /** Opens the index of {@code namespace} (database.collection) named {@code name}. */
     static ValueOrderedUniqueIndex open(MVStore store, String namespace, String name, List<IndexKey> keys, boolean sparse) {
-        removeIfPresent(store, stockMapName(namespace, name));
+        store.removeMap(stockMapName(namespace, name)); // a no-op when there is none
         MVMap<KeyValue, Object> positions = store.openMap(mapName(namespace, name),
             new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
         return new ValueOrderedUniqueIndex(positions, name, keys, sparse);
     }
 
-    /** Removes the index's map (the stock backend removes only the map under its own name). */
+    /** Removes the index's map, if there is one (the stock backend removes only the map under its own name). */
     static void drop(MVStore store, String namespace, String name) {
-        removeIfPresent(store, mapName(namespace, name));
-    }
-
-    private static void removeIfPresent(MVStore store, String map) {
-        if (store.hasMap(map)) {
-            store.removeMap(map);
-        }
+        store.removeMap(mapName(namespace, name));
     }
 
     private static String stockMapName(String namespace, String name) {

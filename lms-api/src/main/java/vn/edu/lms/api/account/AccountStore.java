@@ -131,11 +131,15 @@ class AccountStore implements SmartInitializingSingleton {
     /** The token with this hash and its account, from the cache when fresh; empty for an unknown token (not cached). */
     Mono<SignedIn> signedIn(String hash) {
         long now = changes.get();
-        return signIns.asMap().compute(hash, (key, kept) -> kept != null && kept.changesBefore() == now ? kept
-            : new Kept(now, tokenByHash(key)
-                .flatMap(token -> byId(token.accountId()).map(account -> new SignedIn(token, account)))
-                .cache(found -> SIGN_IN_FRESH_FOR, failure -> Duration.ZERO, () -> Duration.ZERO)))
-            .signedIn();
+        Kept kept = signIns.getIfPresent(hash);
+        if (kept == null || kept.changesBefore() != now) {
+            // Only a missing or outdated sign-in takes the write path; every other request of a session is a plain read.
+            kept = signIns.asMap().compute(hash, (key, found) -> found != null && found.changesBefore() == now ? found
+                : new Kept(now, tokenByHash(key)
+                    .flatMap(token -> byId(token.accountId()).map(account -> new SignedIn(token, account)))
+                    .cache(signedIn -> SIGN_IN_FRESH_FOR, failure -> Duration.ZERO, () -> Duration.ZERO)));
+        }
+        return kept.signedIn();
     }
 
     /**
