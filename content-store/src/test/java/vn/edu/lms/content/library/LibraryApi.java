@@ -2,6 +2,11 @@ package vn.edu.lms.content.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +40,43 @@ public final class LibraryApi {
     public Map<?, ?> item(String token, String id) {
         return web.get().uri("/api/v1/library/items/" + id).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
             .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** Creates an item at {@code scope} and uploads the file to it in one tus PATCH; the item's id. */
+    public String upload(String token, Path file, String name, String scope) throws IOException {
+        String itemId = createItem(token, name, scope, List.of());
+        byte[] bytes = Files.readAllBytes(file);
+        String location = web.post().uri("/api/v1/library/uploads").headers(h -> {
+            h.setBearerAuth(token);
+            h.set("Tus-Resumable", "1.0.0");
+            h.set("Upload-Length", String.valueOf(bytes.length));
+            h.set("Upload-Metadata", "itemId " + base64(itemId) + ",filename " + base64(name));
+        }).exchange().expectStatus().isCreated().returnResult(Void.class).getResponseHeaders().getLocation().toString();
+        web.patch().uri(location).headers(h -> {
+            h.setBearerAuth(token);
+            h.set("Tus-Resumable", "1.0.0");
+            h.set("Upload-Offset", "0");
+            h.set("Content-Type", "application/offset+octet-stream");
+        }).bodyValue(bytes).exchange().expectStatus().isNoContent();
+        return itemId;
+    }
+
+    /** The item's first version once it is no longer processing (at most 3 minutes), with {@code itemId} added. */
+    public Map<String, Object> processed(String token, String itemId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            Map<String, Object> version = files(item(token, itemId)).get(0);
+            if (!"PROCESSING".equals(version.get("state"))) {
+                version.put("itemId", itemId);
+                return version;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(itemId + " was still processing after 3 minutes");
+    }
+
+    private static String base64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings("unchecked")

@@ -106,6 +106,11 @@ class AuthorizationMatrixTests {
     private static final Set<Caller> PROCTORS_AND_OTHERS = EnumSet.of(Caller.TEACHER, Caller.SCHOOL_ADMIN, Caller.OTHER_SCHOOL_ADMIN,
         Caller.DISTRICT_ADMIN);
     private static final Set<Caller> STUDENTS = EnumSet.of(Caller.STUDENT);
+    /** A lesson of Toán for class 5A: a text, a practice quiz over {question} and a live class. */
+    private static final String LESSON_JSON = "{\"subjectCode\":\"toan\",\"topic\":\"Phân số\",\"title\":\"Bài 1. Ôn tập phân số\","
+        + "\"blocks\":[{\"type\":\"TEXT\",\"text\":\"<p>Ôn tập</p>\"},{\"type\":\"PRACTICE_QUIZ\",\"label\":\"Luyện tập\","
+        + "\"questionIds\":[\"{question}\"]},{\"type\":\"LIVE_CLASS\",\"url\":\"https://meet.example.edu.vn/5a\","
+        + "\"startsAt\":\"2026-11-02T01:00:00Z\",\"durationMinutes\":40}]}";
 
     @Autowired
     WebTestClient web;
@@ -138,6 +143,7 @@ class AuthorizationMatrixTests {
     private String otherStudent;
     private String sessionId;
     private String attemptId;
+    private Map<?, ?> lesson;
 
     /** The matrix. Keep it in the order of the features; add every new endpoint here. */
     private List<Endpoint> matrix() {
@@ -259,6 +265,23 @@ class AuthorizationMatrixTests {
             new Endpoint(HttpMethod.POST, "/api/v1/library/search/reindex", "/api/v1/library/search/reindex", "", DISTRICT),
             new Endpoint(HttpMethod.GET, "/api/v1/library/search/reindex/{id}", "/api/v1/library/search/reindex/no-such-reindex", "",
                 DISTRICT),
+            // lessons: class 5A's staff write them, everyone of 5A reads them once published; its students follow them and its staff
+            // read the participation record
+            new Endpoint(HttpMethod.POST, "/api/v1/classes/{classId}/lessons", "/api/v1/classes/{5A}/lessons", LESSON_JSON, STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}/lessons", "/api/v1/classes/{5A}/lessons?subjectCode=toan", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/lessons/{id}", "/api/v1/lessons/{lesson}", "", CLASS_5A),
+            new Endpoint(HttpMethod.PUT, "/api/v1/lessons/{id}", "/api/v1/lessons/{freshLesson}", LESSON_JSON, STAFF_OF_5A),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/lessons/{id}", "/api/v1/lessons/{freshLesson}", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/lessons/{id}/publish", "/api/v1/lessons/{freshLesson}/publish", "{}", STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/lessons/{id}/unpublish", "/api/v1/lessons/{freshLesson}/unpublish", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/lessons/{id}/copies", "/api/v1/lessons/{lesson}/copies", "{\"classId\":\"{5A}\"}", STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/lessons/{id}/progress", "/api/v1/lessons/{lesson}/progress", "{\"type\":\"OPENED\"}", STUDENTS),
+            new Endpoint(HttpMethod.POST, "/api/v1/lessons/{id}/blocks/{blockId}/quiz-attempts", "/api/v1/lessons/{lesson}/blocks/{quizBlock}/quiz-attempts",
+                "{\"answers\":[]}", STUDENTS),
+            new Endpoint(HttpMethod.PUT, "/api/v1/lessons/{id}/blocks/{blockId}/attendance", "/api/v1/lessons/{lesson}/blocks/{liveBlock}/attendance",
+                "{\"marks\":[{\"studentId\":\"{student}\",\"present\":true}]}", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/lessons/{id}/participation", "/api/v1/lessons/{lesson}/participation", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/lessons/{id}/participation.xlsx", "/api/v1/lessons/{lesson}/participation.xlsx", "", STAFF_OF_5A),
             // question bank: staff only (students and parents never see a key); a question of school A is hidden (404) from others;
             // its author and school A's admins change it; reviewers of its subject appraise what is offered to the district
             new Endpoint(HttpMethod.POST, "/api/v1/questions", "/api/v1/questions", questionJson("{unique}"), WRITERS_AT_SCHOOL_A),
@@ -437,6 +460,20 @@ class AuthorizationMatrixTests {
         question();
         sessionId = testSession(Instant.now().minus(Duration.ofMinutes(1)), "");
         attemptId = String.valueOf(start(sessionId, usernames.get(Caller.STUDENT)).get("id"));
+        lesson = web.post().uri("/api/v1/lessons/" + lesson() + "/publish").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
+            .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** A draft lesson of 5A written by its teacher; its id. */
+    private String lesson() {
+        return web.post().uri("/api/v1/classes/" + class5a.id() + "/lessons").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(LESSON_JSON.replace("{question}", questionId)).exchange()
+            .expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
+    }
+
+    /** The id of the published lesson's block {@code index}. */
+    private String lessonBlock(int index) {
+        return String.valueOf(((Map<?, ?>) ((List<?>) lesson.get("blocks")).get(index)).get("id"));
     }
 
     /** Items and an upload of the 5A teacher; after the callers exist. */
@@ -624,10 +661,15 @@ class AuthorizationMatrixTests {
         if (uri.contains("{freshQuestion}")) {
             uri = uri.replace("{freshQuestion}", question());
         }
+        uri = uri.replace("{lesson}", String.valueOf(lesson.get("id"))).replace("{quizBlock}", lessonBlock(1)).replace("{liveBlock}", lessonBlock(2));
+        if (uri.contains("{freshLesson}")) {
+            uri = uri.replace("{freshLesson}", lesson());
+        }
         if (uri.contains("{freshItem}")) {
             uri = uri.replace("{freshItem}", libraryItem("CLASS", "[\"{5A}\"]"));
         }
-        String body = endpoint.body().replace("{unique}", UUID.randomUUID().toString().substring(0, 8)).replace("{5A}", class5a.id());
+        String body = endpoint.body().replace("{unique}", UUID.randomUUID().toString().substring(0, 8)).replace("{5A}", class5a.id())
+            .replace("{question}", questionId).replace("{student}", ids.get(Caller.STUDENT));
         WebTestClient.RequestBodySpec request = web.method(endpoint.method()).uri(uri);
         if (caller != Caller.ANONYMOUS) {
             String token = token(usernames.get(caller));

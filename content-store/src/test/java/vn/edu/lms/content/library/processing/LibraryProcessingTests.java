@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -60,40 +59,12 @@ class LibraryProcessingTests {
 
     /** Creates an item, uploads the file in one tus PATCH, and waits for processing to end. */
     private Map<String, Object> uploaded(Path file, String name) throws Exception {
-        String itemId = upload(file, name);
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            Map<String, Object> version = LibraryApi.files(api.item(teacher, itemId)).get(0);
-            if (!"PROCESSING".equals(version.get("state"))) {
-                version.put("itemId", itemId);
-                return version;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(name + " was still processing after 3 minutes");
+        return api.processed(teacher, upload(file, name));
     }
 
     /** Creates an item and uploads the file in one tus PATCH; the item's id. */
     private String upload(Path file, String name) throws Exception {
-        String itemId = api.createItem(teacher, name, "SCHOOL", List.of());
-        byte[] bytes = Files.readAllBytes(file);
-        String location = web.post().uri("/api/v1/library/uploads").headers(h -> {
-            h.setBearerAuth(teacher);
-            h.set("Tus-Resumable", "1.0.0");
-            h.set("Upload-Length", String.valueOf(bytes.length));
-            h.set("Upload-Metadata", "itemId " + b64(itemId) + ",filename " + b64(name));
-        }).exchange().expectStatus().isCreated().returnResult(Void.class).getResponseHeaders().getLocation().toString();
-        web.patch().uri(location).headers(h -> {
-            h.setBearerAuth(teacher);
-            h.set("Tus-Resumable", "1.0.0");
-            h.set("Upload-Offset", "0");
-            h.set("Content-Type", "application/offset+octet-stream");
-        }).bodyValue(bytes).exchange().expectStatus().isNoContent();
-        return itemId;
-    }
-
-    private static String b64(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+        return api.upload(teacher, file, name, "SCHOOL");
     }
 
     private String text(Map<String, Object> version) {

@@ -6,6 +6,8 @@
  * ({@link vn.edu.lms.api.assessment.paper.PrintedVersions}).
  */
 @NullMarked
+@NamedInterface("paper")
 package vn.edu.lms.api.assessment.paper;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -10,6 +10,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import vn.edu.lms.api.spreadsheet.SpreadsheetText;
 
 /** The class list as CSV, for Excel: UTF-8 with BOM, comma-separated, CRLF, dates dd/MM/yyyy. */
 public final class ClassListCsv {

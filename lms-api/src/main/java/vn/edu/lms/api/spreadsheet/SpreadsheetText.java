@@ -1,4 +1,4 @@
-package vn.edu.lms.api.classlist.file;
+package vn.edu.lms.api.spreadsheet;
 
 /**
  * Neutralises text that a spreadsheet would run as a formula (OWASP "CSV injection"): a name typed

@@ -1,4 +1,4 @@
-package vn.edu.lms.api.classlist.file;
+package vn.edu.lms.api.spreadsheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
