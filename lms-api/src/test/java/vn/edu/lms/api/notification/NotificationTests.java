@@ -27,8 +27,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import vn.edu.lms.api.assessment.attempt.TestTakingFixture;
+import vn.edu.lms.api.school.School;
 import vn.edu.lms.api.security.Grant;
 import vn.edu.lms.api.security.Role;
+import vn.edu.lms.api.student.Students;
 import vn.edu.lms.api.testing.ApiTestConfiguration;
 import vn.edu.lms.api.testing.MutableClock;
 import vn.edu.lms.api.testing.TestAccounts;
@@ -43,6 +46,7 @@ import vn.edu.lms.api.testing.TestSchools;
 class NotificationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String TEST_TITLE = "Kiểm tra giữa kỳ I – Toán 7";
 
     @Autowired
     WebTestClient web;
@@ -52,6 +56,9 @@ class NotificationTests {
 
     @Autowired
     TestSchools schools;
+
+    @Autowired
+    Students students;
 
     @Autowired
     MutableClock clock;
@@ -131,7 +138,58 @@ class NotificationTests {
     }
 
     private TestAccounts.Caller person() {
-        return accounts.caller(web, "Đỗ Thị Thông Báo", List.of(Grant.atSchool(Role.STUDENT, schools.school(vn.edu.lms.api.school.School.Level.PRIMARY))));
+        return accounts.caller(web, "Đỗ Thị Thông Báo", List.of(Grant.atSchool(Role.STUDENT, schools.school(School.Level.PRIMARY))));
+    }
+
+    @Test
+    void eachStudentOfTheClassIsToldWhenATestIsScheduledInTheirLanguage() {
+        TestTakingFixture school = new TestTakingFixture(web, accounts, schools, students, 2);
+        String first = String.valueOf(school.session(clock.instant().plus(Duration.ofDays(1)), request -> { }).get("id"));
+
+        for (TestAccounts.Caller student : school.students) {
+            assertThat(notificationsOf(student, "")).singleElement().satisfies(notice -> {
+                assertThat(notice.kind()).isEqualTo("TEST_SCHEDULED");
+                assertThat(notice.text()).isEqualTo("Lịch kiểm tra mới: " + TEST_TITLE);
+                assertThat(notice.title()).isEqualTo(TEST_TITLE);
+                assertThat(notice.link()).isEqualTo("/api/v1/my/test-sessions");
+                assertThat(notice.classId()).isEqualTo(school.schoolClass.id());
+                assertThat(notice.schoolId()).isEqualTo(school.schoolId);
+                assertThat(notice.read()).isFalse();
+            });
+        }
+        web.get().uri("/api/v1/notifications").headers(h -> h.setBearerAuth(school.students.get(0).token())).header("Accept-Language", "en")
+            .exchange().expectStatus().isOk().expectBody().jsonPath("$[0].text").isEqualTo("Test scheduled: " + TEST_TITLE);
+        assertThat(notificationsOf(school.teacher, "")).isEmpty();
+
+        // Another session links to the same page, yet is a notification of its own.
+        String second = String.valueOf(school.session(clock.instant().plus(Duration.ofDays(2)), request -> { }).get("id"));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(unread(school.students.get(1))).isEqualTo(2);
+    }
+
+    @Test
+    void aReleasedResultIsToldOnceToEachStudentWhoTookTheTestAndToTheirParents() {
+        TestTakingFixture school = new TestTakingFixture(web, accounts, schools, students, 2);
+        TestAccounts.Caller taker = school.students.get(0);
+        TestAccounts.Caller absent = school.students.get(1);
+        TestAccounts.Caller parent = accounts.caller(web, "Nguyễn Văn Phụ Huynh", List.of(Grant.atSchool(Role.PARENT, school.schoolId)));
+        StepVerifier.create(students.linkGuardian(parent.id(), taker.id())).expectComplete().verify(WAIT);
+        String sessionId = String.valueOf(school.session(clock.instant().minusSeconds(60), request -> { }).get("id"));
+        Object attemptId = school.start(sessionId, taker, Map.of()).get("id");
+
+        school.call(HttpMethod.POST, "/api/v1/test-sessions/" + sessionId + "/release", school.teacher, null).expectStatus().isOk();
+        // Released again (a retried request): nobody is told twice.
+        school.call(HttpMethod.POST, "/api/v1/test-sessions/" + sessionId + "/release", school.teacher, null).expectStatus().isOk();
+
+        String link = "/api/v1/attempts/" + attemptId + "/result";
+        for (TestAccounts.Caller told : List.of(taker, parent)) {
+            assertThat(notificationsOf(told, "")).filteredOn(notice -> notice.kind().equals("RESULT_RELEASED")).singleElement()
+                .satisfies(notice -> {
+                    assertThat(notice.link()).isEqualTo(link);
+                    assertThat(notice.text()).isEqualTo("Đã có kết quả: " + TEST_TITLE);
+                });
+        }
+        assertThat(notificationsOf(absent, "")).extracting(Shown::kind).containsExactly("TEST_SCHEDULED");
     }
 
     @Test
