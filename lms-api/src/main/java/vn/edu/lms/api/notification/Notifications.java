@@ -114,10 +114,11 @@ public class Notifications implements SmartInitializingSingleton {
 
     /** Marks one of the person's notifications read (again: nothing changes); someone else's is not found. */
     Mono<Void> markRead(String recipientId, String id) {
-        Criteria own = Criteria.where("_id").is(id).and("recipientId").is(recipientId);
+        Query own = Query.query(Criteria.where("_id").is(id).and("recipientId").is(recipientId));
+        // Only an unread one changes, so the first time read is kept; nothing matched is either read already or not theirs.
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("recipientId").is(recipientId).and("readAt").is(null)),
                 Update.update("readAt", clock.instant()), Notification.class)
-            .flatMap(marked -> marked.getMatchedCount() > 0 ? Mono.just(true) : mongo.exists(Query.query(own), Notification.class))
+            .flatMap(marked -> marked.getMatchedCount() > 0 ? Mono.just(true) : mongo.exists(own, Notification.class))
             .filter(Boolean::booleanValue)
             .switchIfEmpty(Mono.error(() -> new LmsProblem(HttpStatus.NOT_FOUND, "notification-not-found")))
             .then();

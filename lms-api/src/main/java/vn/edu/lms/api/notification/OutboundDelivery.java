@@ -1,6 +1,7 @@
 package vn.edu.lms.api.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ class OutboundDelivery extends PeriodicTask {
         if (channels.isEmpty()) {
             return Mono.empty();
         }
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         Criteria due = Criteria.where("pending").in(channels.keySet()).and("deliverAfter").lte(now);
         return mongo.find(Query.query(due).with(Sort.by("deliverAfter")).limit(PER_ROUND), Notification.class)
             .concatMap(found -> mongo.findAndModify(
