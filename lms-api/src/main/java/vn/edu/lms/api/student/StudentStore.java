@@ -96,6 +96,10 @@ class StudentStore implements SmartInitializingSingleton {
         return mongo.find(Query.query(Criteria.where("parentId").is(parentId)), Guardianship.class);
     }
 
+    Flux<Guardianship> guardiansOf(Collection<String> studentIds) {
+        return mongo.find(Query.query(Criteria.where("studentId").in(studentIds)), Guardianship.class);
+    }
+
     Mono<Boolean> isGuardian(String parentId, String studentId) {
         return mongo.exists(Query.query(Criteria.where("parentId").is(parentId).and("studentId").is(studentId)), Guardianship.class);
     }

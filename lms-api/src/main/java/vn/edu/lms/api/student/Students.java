@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -138,6 +139,12 @@ public class Students {
     /** The ids of a parent's children. */
     public Flux<String> childrenOf(String parentId) {
         return store.childrenOf(parentId).map(Guardianship::studentId);
+    }
+
+    /** The parents of each of the students (parent ids by student id; a student without one is not named). */
+    public Mono<Map<String, Collection<String>>> guardiansOf(Collection<String> studentIds) {
+        return studentIds.isEmpty() ? Mono.just(Map.of())
+            : store.guardiansOf(studentIds).collectMultimap(Guardianship::studentId, Guardianship::parentId);
     }
 
     public Mono<Boolean> isGuardian(String parentId, String studentId) {

@@ -179,6 +179,11 @@ class AuthorizationMatrixTests {
                 ADMINS_OF_SCHOOL_A),
             // audit trail
             new Endpoint(HttpMethod.GET, "/api/v1/audit-events", "/api/v1/audit-events?schoolId=" + schoolA, "", ADMINS_OF_SCHOOL_A),
+            // notifications: each signed-in person their own
+            new Endpoint(HttpMethod.GET, "/api/v1/notifications", "/api/v1/notifications?unread=true", "", SIGNED_IN),
+            new Endpoint(HttpMethod.GET, "/api/v1/notifications/unread-count", "/api/v1/notifications/unread-count", "", SIGNED_IN),
+            new Endpoint(HttpMethod.POST, "/api/v1/notifications/{id}/read", "/api/v1/notifications/no-such-notification/read", "", SIGNED_IN),
+            new Endpoint(HttpMethod.POST, "/api/v1/notifications/read-all", "/api/v1/notifications/read-all", "", SIGNED_IN),
             // organisation: schools, years, classes, teachers
             new Endpoint(HttpMethod.POST, "/api/v1/schools", "/api/v1/schools", "{\"id\":\"th-{unique}\",\"name\":\"Trường Tiểu học Mới\",\"level\":\"PRIMARY\"}", DISTRICT),
             new Endpoint(HttpMethod.GET, "/api/v1/schools", "/api/v1/schools", "", SIGNED_IN),

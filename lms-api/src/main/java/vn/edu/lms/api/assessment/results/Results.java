@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,9 @@ import vn.edu.lms.api.assessment.paper.ShownItem;
 import vn.edu.lms.api.assessment.paper.ShownKeys;
 import vn.edu.lms.api.assessment.session.TestSession;
 import vn.edu.lms.api.assessment.session.TestSessions;
+import vn.edu.lms.api.notification.Notice;
+import vn.edu.lms.api.notification.NotificationKind;
+import vn.edu.lms.api.notification.Notifications;
 import vn.edu.lms.api.questionbank.QuestionContent;
 import vn.edu.lms.api.questionbank.QuestionType;
 import vn.edu.lms.api.questionbank.Response;
@@ -57,17 +61,36 @@ public class Results {
     private final AccountDirectory accounts;
     private final Schools schools;
     private final Students students;
+    private final Notifications notifications;
     private final Scheduler files;
 
     Results(TestSessions sessions, Attempts attempts, Grading grading, AccountDirectory accounts, Schools schools, Students students,
-            BlockingSchedulers schedulers) {
+            Notifications notifications, BlockingSchedulers schedulers) {
         this.sessions = sessions;
         this.attempts = attempts;
         this.grading = grading;
         this.accounts = accounts;
         this.schools = schools;
         this.students = students;
+        this.notifications = notifications;
         this.files = schedulers.files();
+    }
+
+    /** Lets the students and their parents see the results, and tells them. */
+    public Mono<TestSession> release(CurrentUser user, String sessionId) {
+        return sessions.release(user, sessionId).flatMap(session -> announce(session).thenReturn(session));
+    }
+
+    /** To each student who has an attempt, and their parents, linking to that attempt's result (released twice, told once). */
+    private Mono<Void> announce(TestSession session) {
+        return notifications.sendAll(attempts.ofSession(session.id()).collectList()
+            .flatMapMany(taken -> students.guardiansOf(taken.stream().map(Attempt::studentId).toList())
+                .flatMapIterable(parents -> taken.stream().flatMap(attempt -> {
+                    Notice notice = new Notice(NotificationKind.RESULT_RELEASED, "/api/v1/attempts/" + attempt.id() + "/result", session.title(),
+                        attempt.classId(), attempt.schoolId());
+                    return Stream.concat(Stream.of(attempt.studentId()), parents.getOrDefault(attempt.studentId(), List.of()).stream())
+                        .map(recipient -> new Notifications.Addressed(recipient, notice));
+                }).toList())));
     }
 
     /** Where a student's result stands. */

@@ -33,12 +33,10 @@ import vn.edu.lms.api.security.Role;
 class ResultsController {
 
     private final Results results;
-    private final TestSessions sessions;
     private final MessageSource messages;
 
-    ResultsController(Results results, TestSessions sessions, MessageSource messages) {
+    ResultsController(Results results, MessageSource messages) {
         this.results = results;
-        this.sessions = sessions;
         this.messages = messages;
     }
 
@@ -47,7 +45,7 @@ class ResultsController {
 
     @PostMapping("/api/v1/test-sessions/{id}/release")
     Mono<Released> release(@PathVariable String id) {
-        return Access.currentUser().flatMap(user -> sessions.release(user, id))
+        return Access.currentUser().flatMap(user -> results.release(user, id))
             .map(session -> new Released(session.id(), session.releasedAt()));
     }
 

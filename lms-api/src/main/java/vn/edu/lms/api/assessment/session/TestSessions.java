@@ -31,6 +31,9 @@ import vn.edu.lms.api.assessment.blueprint.Candidate;
 import vn.edu.lms.api.assessment.blueprint.Coverage;
 import vn.edu.lms.api.assessment.blueprint.StoredBlueprint;
 import vn.edu.lms.api.assessment.blueprint.Blueprints;
+import vn.edu.lms.api.notification.Notice;
+import vn.edu.lms.api.notification.NotificationKind;
+import vn.edu.lms.api.notification.Notifications;
 import vn.edu.lms.api.questionbank.ContentProblem;
 import vn.edu.lms.api.questionbank.InvalidContent;
 import vn.edu.lms.api.questionbank.QuestionAccess;
@@ -59,15 +62,18 @@ public class TestSessions implements SmartInitializingSingleton {
     private final Blueprints blueprints;
     private final Schools schools;
     private final Students students;
+    private final Notifications notifications;
     private final Clock clock;
     private final Cache<String, Mono<Scheduled>> scheduled = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(FRESH_FOR).build();
     private final Cache<String, Mono<TestPool>> pools = Caffeine.newBuilder().maximumSize(50).expireAfterAccess(Duration.ofHours(1)).build();
 
-    TestSessions(ReactiveMongoTemplate mongo, Blueprints blueprints, Schools schools, Students students, Clock clock) {
+    TestSessions(ReactiveMongoTemplate mongo, Blueprints blueprints, Schools schools, Students students, Notifications notifications,
+            Clock clock) {
         this.mongo = mongo;
         this.blueprints = blueprints;
         this.schools = schools;
         this.students = students;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -120,7 +126,15 @@ public class TestSessions implements SmartInitializingSingleton {
             rooms(schedule.rooms()), schedule.allowedNetworks().stream().map(String::strip).toList(), taking.participants(), extra, null,
             false, now, now);
         // The pool first: a session is never seen without the questions its papers come from.
-        return mongo.insert(new TestPool(id, candidates)).then(mongo.insert(session));
+        return mongo.insert(new TestPool(id, candidates)).then(mongo.insert(session))
+            .flatMap(scheduled -> announce(scheduled).thenReturn(scheduled));
+    }
+
+    /** Tells each participant their test is scheduled (the session is the dedupe key: every session links to the same list). */
+    private Mono<Void> announce(TestSession session) {
+        return notifications.sendAll(Flux.fromIterable(session.participants()).map(participant -> new Notifications.Addressed(
+            participant.studentId(), new Notice(NotificationKind.TEST_SCHEDULED, "/api/v1/my/test-sessions", session.title(),
+                participant.classId(), session.schoolId(), session.id()))));
     }
 
     private record Taking(String yearId, List<TestSession.Participant> participants) {
