@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -28,6 +29,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.api.assessment.blueprint.Paper;
 import vn.edu.lms.api.assessment.blueprint.PaperDraw;
+import vn.edu.lms.api.notification.Notice;
+import vn.edu.lms.api.notification.NotificationKind;
+import vn.edu.lms.api.notification.Notifications;
 import vn.edu.lms.api.questionbank.ContentProblem;
 import vn.edu.lms.api.questionbank.InvalidContent;
 import vn.edu.lms.api.questionbank.Question;
@@ -40,6 +44,7 @@ import vn.edu.lms.api.school.Schools;
 import vn.edu.lms.api.security.Access;
 import vn.edu.lms.api.security.CurrentUser;
 import vn.edu.lms.api.security.Role;
+import vn.edu.lms.api.student.Enrolment;
 import vn.edu.lms.api.student.Students;
 import vn.edu.lms.content.curriculum.SubjectCatalogue;
 import vn.edu.lms.content.library.LibraryCaller;
@@ -71,10 +76,11 @@ public class Lessons implements SmartInitializingSingleton {
     private final LibraryCallers libraryCallers;
     private final QuestionBank bank;
     private final SubjectCatalogue subjects;
+    private final Notifications notifications;
     private final Clock clock;
 
     Lessons(ReactiveMongoTemplate mongo, Schools schools, SchoolAccess schoolAccess, Students students, LibraryItems library,
-            LibraryCallers libraryCallers, QuestionBank bank, SubjectCatalogue subjects, Clock clock) {
+            LibraryCallers libraryCallers, QuestionBank bank, SubjectCatalogue subjects, Notifications notifications, Clock clock) {
         this.mongo = mongo;
         this.schools = schools;
         this.schoolAccess = schoolAccess;
@@ -83,6 +89,7 @@ public class Lessons implements SmartInitializingSingleton {
         this.libraryCallers = libraryCallers;
         this.bank = bank;
         this.subjects = subjects;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -191,8 +198,35 @@ public class Lessons implements SmartInitializingSingleton {
             }
             return notShared(lesson, taught.schoolClass()).collectList().flatMap(hidden -> hidden.isEmpty()
                 ? save(lesson.published(releaseAt, clock.instant()))
-                : Mono.error(LessonProblems.notShared(hidden)));
+                : Mono.error(LessonProblems.notShared(hidden)))
+                .flatMap(published -> published.openToLearners(clock.instant()) ? announce(published) : Mono.just(published));
         });
+    }
+
+    /**
+     * Tells the students of every lesson that has opened since (a scheduled release whose time came)
+     * that it is there. Polled: the database has no change streams.
+     */
+    public Flux<Lesson> announceOpened() {
+        Query due = Query.query(new Criteria().andOperator(Criteria.where("status").is(Lesson.Status.PUBLISHED.name()),
+            Criteria.where("announced").is(false), Criteria.where("archived").is(false),
+            new Criteria().orOperator(Criteria.where("releaseAt").is(null), Criteria.where("releaseAt").lte(clock.instant()))));
+        return mongo.find(due, Lesson.class).concatMap(this::announce);
+    }
+
+    /**
+     * Tells the class's students, once: the flag is flipped by one conditional update, so of two
+     * instances (or a publish and the poll) only one sends. Unpublishing and publishing again tells
+     * nobody twice.
+     */
+    private Mono<Lesson> announce(Lesson lesson) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(lesson.id()).and("announced").is(false)), new Update().set("announced", true),
+                Lesson.class)
+            .filter(result -> result.getModifiedCount() == 1)
+            .flatMap(flipped -> students.enrolledIn(lesson.classId()).map(Enrolment::studentId).collectList())
+            .flatMap(studentIds -> notifications.send(studentIds, new Notice(NotificationKind.LESSON_NEW, "/api/v1/lessons/" + lesson.id(),
+                lesson.title(), lesson.classId(), lesson.schoolId())))
+            .thenReturn(lesson);
     }
 
     public Mono<Lesson> unpublish(CurrentUser user, String id) {

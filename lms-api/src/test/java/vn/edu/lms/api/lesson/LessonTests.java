@@ -68,6 +68,9 @@ class LessonTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    Lessons lessons;
+
     private TestTakingFixture fixture;
     private TestAccounts.Caller teacher;
     private List<String> questions;
@@ -113,6 +116,7 @@ class LessonTests {
         TestAccounts.Caller student = fixture.students.get(0);
         call(HttpMethod.GET, uri, student, null).expectStatus().isNotFound();
         call(HttpMethod.POST, uri + "/publish", teacher, null).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PUBLISHED");
+        assertThat(lessonNotices(student)).containsExactly(uri);
 
         String shown = call(HttpMethod.GET, uri, student, null).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(shown).contains("Bài 1. Tập hợp số hữu tỉ").doesNotContain("\"correct\"").doesNotContain("questionIds\":[\"");
@@ -191,9 +195,15 @@ class LessonTests {
         TestAccounts.Caller student = fixture.students.get(0);
         call(HttpMethod.GET, scheduledUri, student, null).expectStatus().isNotFound();
         progress(scheduledUri, student, Map.of("type", "OPENED")).expectStatus().isNotFound();
+        lessons.announceOpened().blockLast(Duration.ofSeconds(30));
+        assertThat(lessonNotices(student)).isEmpty();
         clock.advance(Duration.ofHours(2));
         call(HttpMethod.GET, scheduledUri, student, null).expectStatus().isOk();
         progress(scheduledUri, student, Map.of("type", "OPENED")).expectStatus().isNoContent();
+        // Told once the release time has come, and only once however often the announcer runs.
+        lessons.announceOpened().blockLast(Duration.ofSeconds(30));
+        lessons.announceOpened().blockLast(Duration.ofSeconds(30));
+        assertThat(lessonNotices(student)).containsExactly(scheduledUri);
     }
 
     @Test
@@ -286,6 +296,14 @@ class LessonTests {
 
         call(HttpMethod.DELETE, uri, teacher, null).expectStatus().isNoContent();
         call(HttpMethod.GET, uri, teacher, null).expectStatus().isNotFound();
+    }
+
+    /** The links of the student's new-lesson notifications. */
+    private List<String> lessonNotices(TestAccounts.Caller student) {
+        List<?> found = call(HttpMethod.GET, "/api/v1/notifications", student, null).expectStatus().isOk().expectBody(List.class)
+            .returnResult().getResponseBody();
+        return found.stream().map(Map.class::cast).filter(notice -> "LESSON_NEW".equals(notice.get("kind")))
+            .map(notice -> String.valueOf(notice.get("link"))).toList();
     }
 
     private static String firstLineId(Map<?, ?> report) {
