@@ -182,7 +182,11 @@ public class Lessons implements SmartInitializingSingleton {
             if (!draft.subjectCode().equals(current.subjectCode())) {
                 return Mono.error(new InvalidContent("lesson-invalid", List.of(new ContentProblem("lesson.subject-fixed", current.subjectCode()))));
             }
-            return blocks(user, current, draft, current.grade()).flatMap(blocks -> save(current.with(draft, blocks, clock.instant())));
+            return blocks(user, current, draft, current.grade()).map(blocks -> current.with(draft, blocks, clock.instant()))
+                .flatMap(edited -> edited.status() == Lesson.Status.DRAFT ? save(edited)
+                    // A published lesson stays one its students can follow: the same check as publishing.
+                    : notShared(edited, taught.schoolClass()).collectList().flatMap(hidden -> hidden.isEmpty() ? save(edited)
+                        : Mono.error(LessonProblems.notShared(hidden))));
         });
     }
 
