@@ -164,6 +164,14 @@ public class ObjectStorage {
         });
     }
 
+    /**
+     * The object's content, opened on the calling thread: blocking, for code already running on a
+     * bounded blocking scheduler (an archive written from one thread). The caller closes it.
+     */
+    public InputStream openBlocking(String key) throws Exception {
+        return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+    }
+
     /** Reads an object's stream; may block. */
     @FunctionalInterface
     public interface ContentReader<T> {

@@ -32,6 +32,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.api.assessment.paper.ShownItem;
+import vn.edu.lms.api.libraryaccess.ClassLibrary;
 import vn.edu.lms.api.questionbank.InvalidContent;
 import vn.edu.lms.api.questionbank.Revisions;
 import vn.edu.lms.api.questionbank.Wording;
@@ -189,7 +190,7 @@ class LessonController {
 
     private Mono<LessonView> view(Lesson lesson, boolean teaches) {
         return Mono.zip(lessons.items(lesson), lessons.libraryCaller()).map(found -> {
-            LibraryCaller learner = teaches ? Lessons.learnerOf(lesson.schoolId(), lesson.classId()) : null;
+            LibraryCaller learner = teaches ? ClassLibrary.learnerOf(lesson.schoolId(), lesson.classId()) : null;
             List<BlockView> blocks = lesson.blocks().stream().map(block -> {
                 ItemView item = null;
                 if (block.itemId() != null) {

@@ -29,6 +29,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.api.assessment.blueprint.Paper;
 import vn.edu.lms.api.assessment.blueprint.PaperDraw;
+import vn.edu.lms.api.libraryaccess.ClassLibrary;
 import vn.edu.lms.api.notification.Notice;
 import vn.edu.lms.api.notification.NotificationKind;
 import vn.edu.lms.api.notification.Notifications;
@@ -99,10 +100,9 @@ public class Lessons implements SmartInitializingSingleton {
             .block(Duration.ofMinutes(2));
     }
 
-    /** Who writes a class's lessons of a subject: its teacher of that subject, its homeroom teacher, the school's admins. */
+    /** Who writes a class's lessons of a subject ({@link SchoolAccess#teachesSubject}). */
     public static boolean mayWrite(CurrentUser user, SchoolClass schoolClass, String subjectCode) {
-        return user.administers(schoolClass.schoolId()) || schoolClass.hasHomeroomTeacher(user.accountId())
-            || schoolClass.teacherOf(subjectCode).filter(user.accountId()::equals).isPresent();
+        return SchoolAccess.teachesSubject(user, schoolClass, subjectCode);
     }
 
     public Mono<Lesson> create(CurrentUser user, String classId, LessonDraft draft) {
@@ -273,18 +273,12 @@ public class Lessons implements SmartInitializingSingleton {
 
     /** The library blocks whose items the class's students may not see. */
     Flux<LessonBlock> notShared(Lesson lesson, SchoolClass schoolClass) {
-        LibraryCaller learner = learnerOf(schoolClass.schoolId(), schoolClass.id());
         return items(lesson).flatMapMany(items -> Flux.fromIterable(lesson.blocks())
             .filter(block -> block.itemId() != null)
             .filter(block -> {
                 LibraryItem item = items.get(block.itemId());
-                return item == null || !LibraryAccess.maySee(learner, item);
+                return item == null || !ClassLibrary.openToClass(schoolClass.schoolId(), schoolClass.id(), item);
             }));
-    }
-
-    /** A student of the class as the library sees them: the school and the class, nothing more. */
-    static LibraryCaller learnerOf(String schoolId, String classId) {
-        return new LibraryCaller("", Set.of(schoolId), Set.of(classId), Set.of(), Set.of(), false, Set.of());
     }
 
     private Mono<Lesson> find(String id) {

@@ -81,19 +81,23 @@ class LibraryCallerResolver implements LibraryCallers {
         @Override
         public void configure(AuthorizeExchangeSpec exchanges) {
             String[] staff = { Role.TEACHER.name(), Role.REVIEWER.name(), Role.SCHOOL_ADMIN.name(), Role.DISTRICT_ADMIN.name() };
+            String[] uploaders = { Role.TEACHER.name(), Role.REVIEWER.name(), Role.SCHOOL_ADMIN.name(), Role.DISTRICT_ADMIN.name(),
+                Role.STUDENT.name() };
             exchanges.pathMatchers(HttpMethod.GET, "/api/v1/library/items", "/api/v1/library/items/*",
                     "/api/v1/library/items/*/versions/*/file", "/api/v1/library/items/*/versions/*/thumbnail",
                     "/api/v1/library/items/*/versions/*/text", "/api/v1/library/items/*/versions/*/hls/**").authenticated()
                 .pathMatchers(HttpMethod.HEAD, "/api/v1/library/items/*/versions/*/file", "/api/v1/library/items/*/versions/*/hls/**")
                 .authenticated()
-                .pathMatchers(HttpMethod.POST, "/api/v1/library/items", "/api/v1/library/uploads",
-                    "/api/v1/library/items/*/appraisal").hasAnyRole(staff)
+                .pathMatchers(HttpMethod.POST, "/api/v1/library/items", "/api/v1/library/items/*/appraisal").hasAnyRole(staff)
+                // Students upload too, but only private files (their submissions): the library refuses them anything else.
+                .pathMatchers(HttpMethod.POST, "/api/v1/library/uploads").hasAnyRole(uploaders)
                 .pathMatchers(HttpMethod.PUT, "/api/v1/library/items/*").hasAnyRole(staff)
-                .pathMatchers(HttpMethod.DELETE, "/api/v1/library/items/*", "/api/v1/library/uploads/*").hasAnyRole(staff)
+                .pathMatchers(HttpMethod.DELETE, "/api/v1/library/items/*").hasAnyRole(staff)
+                .pathMatchers(HttpMethod.DELETE, "/api/v1/library/uploads/*").hasAnyRole(uploaders)
                 .pathMatchers(HttpMethod.OPTIONS, "/api/v1/library/uploads", "/api/v1/library/uploads/*").permitAll()
-                .pathMatchers(HttpMethod.HEAD, "/api/v1/library/uploads/*").hasAnyRole(staff)
-                .pathMatchers(HttpMethod.PATCH, "/api/v1/library/uploads/*").hasAnyRole(staff)
-                .pathMatchers(HttpMethod.GET, "/api/v1/library/uploads/*").hasAnyRole(staff)
+                .pathMatchers(HttpMethod.HEAD, "/api/v1/library/uploads/*").hasAnyRole(uploaders)
+                .pathMatchers(HttpMethod.PATCH, "/api/v1/library/uploads/*").hasAnyRole(uploaders)
+                .pathMatchers(HttpMethod.GET, "/api/v1/library/uploads/*").hasAnyRole(uploaders)
                 .pathMatchers(HttpMethod.GET, "/api/v1/library/appraisals").hasRole(Role.REVIEWER.name())
                 // Searching is for everyone signed in (the search filters by the same visibility); rebuilding the index is the district's.
                 .pathMatchers(HttpMethod.GET, "/api/v1/library/search", "/api/v1/library/search/suggestions").authenticated()

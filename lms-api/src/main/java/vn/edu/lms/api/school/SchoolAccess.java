@@ -31,6 +31,12 @@ public class SchoolAccess {
         return user.administers(schoolClass.schoolId()) || schoolClass.isTaughtBy(user.accountId());
     }
 
+    /** Who sets a class's work in a subject (lessons, assignments): its teacher of that subject, its homeroom teacher, the school's admins. */
+    public static boolean teachesSubject(CurrentUser user, SchoolClass schoolClass, String subjectCode) {
+        return user.administers(schoolClass.schoolId()) || schoolClass.hasHomeroomTeacher(user.accountId())
+            || schoolClass.teacherOf(subjectCode).filter(user.accountId()::equals).isPresent();
+    }
+
     /** Its teachers and admins, its students and their parents. */
     public Mono<Boolean> maySee(CurrentUser user, SchoolClass schoolClass) {
         return teachesOrAdministers(user, schoolClass) ? Mono.just(true) : membership.isMember(user, schoolClass);

@@ -144,6 +144,7 @@ class AuthorizationMatrixTests {
     private String sessionId;
     private String attemptId;
     private Map<?, ?> lesson;
+    private String assignmentId;
 
     /** The matrix. Keep it in the order of the features; add every new endpoint here. */
     private List<Endpoint> matrix() {
@@ -287,6 +288,28 @@ class AuthorizationMatrixTests {
                 "{\"marks\":[{\"studentId\":\"{student}\",\"present\":true}]}", STAFF_OF_5A),
             new Endpoint(HttpMethod.GET, "/api/v1/lessons/{id}/participation", "/api/v1/lessons/{lesson}/participation", "", STAFF_OF_5A),
             new Endpoint(HttpMethod.GET, "/api/v1/lessons/{id}/participation.xlsx", "/api/v1/lessons/{lesson}/participation.xlsx", "", STAFF_OF_5A),
+            // assignments: 5A's staff set and grade them; its students hand in; a student, their parent and the staff read the work
+            new Endpoint(HttpMethod.POST, "/api/v1/classes/{classId}/assignments", "/api/v1/classes/{5A}/assignments", assignmentJson(), STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}/assignments", "/api/v1/classes/{5A}/assignments", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/assignments/{id}", "/api/v1/assignments/{assignment}", "", CLASS_5A),
+            new Endpoint(HttpMethod.PUT, "/api/v1/assignments/{id}", "/api/v1/assignments/{freshAssignment}", assignmentJson(), STAFF_OF_5A),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/assignments/{id}", "/api/v1/assignments/{freshAssignment}", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/assignments/{id}/publish", "/api/v1/assignments/{freshAssignment}/publish", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/assignments/{id}/submissions", "/api/v1/assignments/{assignment}/submissions",
+                "{\"text\":\"Bài làm\"}", STUDENTS),
+            new Endpoint(HttpMethod.GET, "/api/v1/assignments/{id}/submissions/mine", "/api/v1/assignments/{assignment}/submissions/mine", "",
+                STUDENTS),
+            new Endpoint(HttpMethod.GET, "/api/v1/assignments/{id}/submissions", "/api/v1/assignments/{assignment}/submissions", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/assignments/{id}/submissions.zip", "/api/v1/assignments/{assignment}/submissions.zip", "",
+                STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/assignments/{id}/submissions/{studentId}", "/api/v1/assignments/{assignment}/submissions/{student}",
+                "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/assignments/{id}/submissions/{studentId}/versions/{number}/files/{index}",
+                "/api/v1/assignments/{assignment}/submissions/{student}/versions/1/files/1", "", CLASS_5A),
+            new Endpoint(HttpMethod.PUT, "/api/v1/assignments/{id}/submissions/{studentId}/grade",
+                "/api/v1/assignments/{assignment}/submissions/{student}/grade", "{\"score\":8}", STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/assignments/{id}/submissions/{studentId}/return",
+                "/api/v1/assignments/{assignment}/submissions/{student}/return", "", STAFF_OF_5A),
             // question bank: staff only (students and parents never see a key); a question of school A is hidden (404) from others;
             // its author and school A's admins change it; reviewers of its subject appraise what is offered to the district
             new Endpoint(HttpMethod.POST, "/api/v1/questions", "/api/v1/questions", questionJson("{unique}"), WRITERS_AT_SCHOOL_A),
@@ -465,8 +488,24 @@ class AuthorizationMatrixTests {
         question();
         sessionId = testSession(Instant.now().minus(Duration.ofMinutes(1)), "");
         attemptId = String.valueOf(start(sessionId, usernames.get(Caller.STUDENT)).get("id"));
+        assignmentId = assignment();
+        web.post().uri("/api/v1/assignments/" + assignmentId + "/publish").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
+            .exchange().expectStatus().isOk();
         lesson = web.post().uri("/api/v1/lessons/" + lesson() + "/publish").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
             .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** An assignment of Toán for 5A, open since an hour ago and due tomorrow. */
+    private static String assignmentJson() {
+        return "{\"subjectCode\":\"toan\",\"title\":\"Bài tập tuần 12\",\"instructions\":\"<p>Làm bài 1–3.</p>\",\"opensAt\":\""
+            + Instant.now().minus(Duration.ofHours(1)) + "\",\"dueAt\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}";
+    }
+
+    /** A draft assignment of 5A set by its teacher; its id. */
+    private String assignment() {
+        return web.post().uri("/api/v1/classes/" + class5a.id() + "/assignments").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(assignmentJson()).exchange()
+            .expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
     }
 
     /** A draft lesson of 5A written by its teacher; its id. */
@@ -667,6 +706,10 @@ class AuthorizationMatrixTests {
             uri = uri.replace("{freshQuestion}", question());
         }
         uri = uri.replace("{lesson}", String.valueOf(lesson.get("id"))).replace("{quizBlock}", lessonBlock(1)).replace("{liveBlock}", lessonBlock(2));
+        uri = uri.replace("{assignment}", assignmentId);
+        if (uri.contains("{freshAssignment}")) {
+            uri = uri.replace("{freshAssignment}", assignment());
+        }
         if (uri.contains("{freshLesson}")) {
             uri = uri.replace("{freshLesson}", lesson());
         }

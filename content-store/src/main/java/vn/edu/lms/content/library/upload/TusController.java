@@ -32,7 +32,8 @@ import vn.edu.lms.content.platform.LmsProblem;
  * The tus 1.0 resumable-upload protocol (core, creation, termination, expiration) over
  * {@link Uploads}, so that tus-js-client, Uppy and any other tus client can upload and resume.
  * Create with {@code Upload-Metadata: itemId <base64>,filename <base64>}; the finished file becomes
- * the item's newest version.
+ * the item's newest version. With {@code purpose private} instead of an item, the file is stored
+ * for its owner only, to be claimed by a feature (an assignment's submission).
  */
 @RestController
 @RequestMapping(TusController.PATH)
@@ -71,11 +72,13 @@ class TusController {
         long declared = parseLong(length, "Upload-Length");
         Map<String, String> fields = metadata(metadata);
         String itemId = fields.get("itemId");
-        if (itemId == null || itemId.isBlank()) {
+        boolean privateFile = "private".equals(fields.get("purpose"));
+        if (!privateFile && (itemId == null || itemId.isBlank())) {
             throw new LmsProblem(HttpStatus.BAD_REQUEST, "upload-item-required");
         }
         String fileName = fileName(fields.getOrDefault("filename", fields.getOrDefault("name", "tep-tai-len")));
-        return callers.current().flatMap(caller -> uploads.create(caller, declared, itemId, fileName))
+        return callers.current().flatMap(caller -> privateFile ? uploads.createPrivate(caller, declared, fileName)
+                : uploads.create(caller, declared, java.util.Objects.requireNonNull(itemId), fileName))
             .map(upload -> ResponseEntity.created(URI.create(PATH + "/" + upload.id()))
                 .header("Upload-Expires", HTTP_DATE.format(upload.expiresAt())).<Void>build());
     }
@@ -134,7 +137,7 @@ class TusController {
         return callers.current().flatMap(caller -> uploads.status(caller, id)).map(UploadView::of);
     }
 
-    record UploadView(String id, String itemId, String fileName, long length, long offset, int percent, Upload.State state,
+    record UploadView(String id, @Nullable String itemId, String fileName, long length, long offset, int percent, Upload.State state,
             @Nullable String failure, @Nullable String mediaType, @Nullable String sha256, @Nullable Integer fileVersion,
             Instant expiresAt) {
 

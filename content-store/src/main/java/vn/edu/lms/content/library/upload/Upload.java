@@ -13,15 +13,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * holding the bytes of the unfinished part. {@code digestState} is the SHA-256 state over exactly
  * {@code offset} bytes, so hashing resumes where it stopped, on any instance, after any restart.
  *
- * @param itemId        the library item the file becomes a version of
+ * @param itemId        the library item the file becomes a version of; null for a private file (a student's
+ *                      submission), which is only stored and handed to whoever claims it ({@code PrivateFiles})
  * @param key           object key the parts are joined into
  * @param patchOwner    the PATCH request currently receiving (a lease), if any
  * @param fileVersion   the item's file version once finished
+ * @param blobKey       where the finished bytes are (stored once per digest)
  */
 @Document("library_uploads")
 public record Upload(
     @Id String id,
-    String itemId,
+    @Nullable String itemId,
     String ownerId,
     String fileName,
     long length,
@@ -40,7 +42,8 @@ public record Upload(
     Instant createdAt,
     Instant expiresAt,
     @Nullable String patchOwner,
-    @Nullable Instant patchLeaseUntil) {
+    @Nullable Instant patchLeaseUntil,
+    @Nullable String blobKey) {
 
     public Upload {
         parts = List.copyOf(parts);
@@ -51,7 +54,7 @@ public record Upload(
         RECEIVING,
         /** Every byte arrived; being joined, checked and added to the item. */
         FINISHING,
-        /** A version of the item. */
+        /** A version of the item, or a private file ready to be claimed. */
         COMPLETED,
         /** Refused (type, virus): the bytes are gone, {@code failure} says why. */
         REFUSED

@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
  * Limits of resumable uploads ({@code lms.library.upload.*}).
  *
  * @param maxSize          largest file accepted (tus {@code Tus-Max-Size})
+ * @param privateMaxSize   largest private file (a student's submission) accepted
  * @param expiry           an unfinished upload untouched this long is removed with its parts
  * @param partSize         bytes gathered before a part goes to object storage (S3 minimum 5 MiB); a
  *                         running PATCH holds two such buffers (one filling while the other is written)
@@ -22,6 +23,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("lms.library.upload")
 public record UploadProperties(
     @DefaultValue("4GB") DataSize maxSize,
+    @DefaultValue("100MB") DataSize privateMaxSize,
     @DefaultValue("24h") Duration expiry,
     @DefaultValue("8MB") DataSize partSize,
     @DefaultValue("8") int maxConcurrent,

@@ -92,27 +92,51 @@ public class Uploads implements SmartInitializingSingleton {
 
     /** Creates an upload of {@code length} bytes for a new version of an item the caller may edit. */
     public Mono<Upload> create(LibraryCaller caller, long length, String itemId, String fileName) {
-        if (length < 1) {
-            return Mono.error(new LmsProblem(HttpStatus.BAD_REQUEST, "upload-empty"));
-        }
-        if (length > properties.maxSize().toBytes()) {
-            return Mono.error(new LmsProblem(HttpStatus.PAYLOAD_TOO_LARGE, "upload-too-large", properties.maxSize().toMegabytes()));
+        LmsProblem badLength = lengthProblem(length, properties.maxSize());
+        if (badLength != null) {
+            return Mono.error(badLength);
         }
         return items.item(itemId)
             .filter(item -> !item.deleted())
             .switchIfEmpty(Mono.error(() -> new LmsProblem(HttpStatus.NOT_FOUND, "not-found")))
             .filter(item -> LibraryAccess.mayEdit(caller, item))
             .switchIfEmpty(Mono.error(() -> new LmsProblem(HttpStatus.FORBIDDEN, "forbidden")))
-            .flatMap(item -> {
-                String id = Ids.newId();
-                String key = "uploads/" + id;
-                return storage.startMultipart(key, "application/octet-stream").flatMap(multipartId -> {
-                    Instant now = clock.instant();
-                    return mongo.insert(new Upload(id, itemId, caller.accountId(), fileName, length, 0, key, multipartId, List.of(), null,
-                        0, new SHA256Digest().getEncodedState(), Upload.State.RECEIVING, null, null, null, null, now,
-                        now.plus(properties.expiry()), null, null));
-                });
-            });
+            .flatMap(item -> start(caller, length, itemId, fileName));
+    }
+
+    /**
+     * Creates an upload of a private file: anyone signed in may send one (a student's submission);
+     * it belongs to nobody but its owner until a feature claims it ({@code PrivateFiles}).
+     */
+    public Mono<Upload> createPrivate(LibraryCaller caller, long length, String fileName) {
+        LmsProblem badLength = lengthProblem(length, properties.privateMaxSize());
+        return badLength != null ? Mono.error(badLength) : start(caller, length, null, fileName);
+    }
+
+    private static @Nullable LmsProblem lengthProblem(long length, org.springframework.util.unit.DataSize limit) {
+        if (length < 1) {
+            return new LmsProblem(HttpStatus.BAD_REQUEST, "upload-empty");
+        }
+        if (length > limit.toBytes()) {
+            return new LmsProblem(HttpStatus.PAYLOAD_TOO_LARGE, "upload-too-large", limit.toMegabytes());
+        }
+        return null;
+    }
+
+    private Mono<Upload> start(LibraryCaller caller, long length, @Nullable String itemId, String fileName) {
+        String id = Ids.newId();
+        String key = "uploads/" + id;
+        return storage.startMultipart(key, "application/octet-stream").flatMap(multipartId -> {
+            Instant now = clock.instant();
+            return mongo.insert(new Upload(id, itemId, caller.accountId(), fileName, length, 0, key, multipartId, List.of(), null,
+                0, new SHA256Digest().getEncodedState(), Upload.State.RECEIVING, null, null, null, null, now,
+                now.plus(properties.expiry()), null, null, null));
+        });
+    }
+
+    /** A finished upload by id, whoever owns it (the private-file API checks the owner itself). */
+    public Mono<Upload> upload(String id) {
+        return mongo.findById(id, Upload.class);
     }
 
     /** The caller's own upload (403 for anyone else's, as everywhere), 410 once expired. */
@@ -374,7 +398,8 @@ public class Uploads implements SmartInitializingSingleton {
             .then(storage.readHead(upload.key(), Math.min(upload.length(), TypeGate.SNIFF_BYTES)))
             .flatMap(head -> Mono.fromCallable(() -> typeGate.detect(head)).subscribeOn(schedulers.files()))
             .flatMap(mediaType -> check(upload, mediaType).thenReturn(mediaType))
-            .flatMap(mediaType -> blobs.register(sha256, upload.key(), upload.length(), mediaType)
+            .flatMap(mediaType -> upload.itemId() == null ? finishPrivate(upload, sha256, mediaType) : blobs.register(sha256, upload.key(),
+                    upload.length(), mediaType)
                 .flatMap(blobKey -> items.addVersion(upload.itemId(), new FileVersion(0, upload.id(), sha256, blobKey, upload.length(),
                     mediaType, upload.fileName(), clock.instant(), upload.ownerId(), FileVersion.State.PROCESSING, null, 0, null, null)))
                 .flatMap(item -> {
@@ -387,6 +412,15 @@ public class Uploads implements SmartInitializingSingleton {
                                 .set("fileVersion", number).set("patchOwner", null).set("patchLeaseUntil", null),
                             FindAndModifyOptions.options().returnNew(true), Upload.class));
                 }));
+    }
+
+    /** A private file is only stored: no item, no processing; its blob waits to be claimed. */
+    private Mono<Upload> finishPrivate(Upload upload, String sha256, String mediaType) {
+        return blobs.register(sha256, upload.key(), upload.length(), mediaType)
+            .flatMap(blobKey -> mongo.findAndModify(Query.query(Criteria.where("_id").is(upload.id())),
+                new Update().set("state", Upload.State.COMPLETED.name()).set("sha256", sha256).set("mediaType", mediaType)
+                    .set("blobKey", blobKey).set("patchOwner", null).set("patchLeaseUntil", null),
+                FindAndModifyOptions.options().returnNew(true), Upload.class));
     }
 
     private static byte[] digestOf(Upload upload) {
