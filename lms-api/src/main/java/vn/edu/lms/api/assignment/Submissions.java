@@ -161,6 +161,11 @@ public class Submissions implements SmartInitializingSingleton {
             .flatMap(read -> mongo.find(Query.query(Criteria.where("assignmentId").is(assignmentId)), Submission.class).collectList());
     }
 
+    /** The work of the assignment whose grade was returned to the student (what the gradebook takes). */
+    public Flux<Submission> returned(String assignmentId) {
+        return mongo.find(Query.query(Criteria.where("assignmentId").is(assignmentId).and("grade.returned").is(true)), Submission.class);
+    }
+
     /** The teacher's grade of a student's latest version; the late penalty applies to a late one. */
     public record Grading(@Nullable BigDecimal score, Submission.@Nullable Rating rating, List<BigDecimal> rubricPoints, @Nullable String comment) {
     }

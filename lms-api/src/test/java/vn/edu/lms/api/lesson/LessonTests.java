@@ -21,9 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -32,7 +29,7 @@ import vn.edu.lms.api.school.Schools;
 import vn.edu.lms.api.security.Grant;
 import vn.edu.lms.api.security.Role;
 import vn.edu.lms.api.student.Students;
-import vn.edu.lms.api.testing.ApiTestConfiguration;
+import vn.edu.lms.api.testing.ApiTest;
 import vn.edu.lms.api.testing.MutableClock;
 import vn.edu.lms.api.testing.TestAccounts;
 import vn.edu.lms.api.testing.TestSchools;
@@ -43,11 +40,7 @@ import vn.edu.lms.content.library.extraction.Fixtures;
  * A teacher builds lessons from the library and the question bank; students follow them; the
  * participation record shows what each did.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.messages.basename=i18n/platform,i18n/library,i18n/api", "spring.messages.fallback-to-system-locale=false",
-    "lms.security.sign-in.attempts-per-address=100000" })
-@AutoConfigureWebTestClient(timeout = "PT60S")
-@Import(ApiTestConfiguration.class)
+@ApiTest
 class LessonTests {
 
     @Autowired

@@ -145,6 +145,8 @@ class AuthorizationMatrixTests {
     private String attemptId;
     private Map<?, ?> lesson;
     private String assignmentId;
+    private SchoolClass class7a;
+    private String gradebookId;
 
     /** The matrix. Keep it in the order of the features; add every new endpoint here. */
     private List<Endpoint> matrix() {
@@ -310,6 +312,27 @@ class AuthorizationMatrixTests {
                 "/api/v1/assignments/{assignment}/submissions/{student}/grade", "{\"score\":8}", STAFF_OF_5A),
             new Endpoint(HttpMethod.POST, "/api/v1/assignments/{id}/submissions/{studentId}/return",
                 "/api/v1/assignments/{assignment}/submissions/{student}/return", "", STAFF_OF_5A),
+            // gradebook: class 7A's staff keep its books; school A's admins lock terms; a student, their parent and their teachers read
+            // the student's grades
+            new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}/gradebooks/{subjectCode}", "/api/v1/classes/{7A}/gradebooks/toan?term=1", "",
+                STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}/gradebooks/{subjectCode}/export",
+                "/api/v1/classes/{7A}/gradebooks/toan/export?term=1", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.PUT, "/api/v1/gradebooks/{id}/cells/{studentId}/{column}", "/api/v1/gradebooks/{gradebook}/cells/{student}/TX1",
+                "{\"score\":8}", STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/gradebooks/{id}/columns", "/api/v1/gradebooks/{gradebook}/columns", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.PUT, "/api/v1/gradebooks/{id}/sources/{column}", "/api/v1/gradebooks/{gradebook}/sources/TX1",
+                "{\"kind\":\"ASSIGNMENT\",\"refId\":\"no-such-assignment\"}", STAFF_OF_5A),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/gradebooks/{id}/sources/{column}", "/api/v1/gradebooks/{gradebook}/sources/TX1", "",
+                STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/gradebooks/{id}/sync", "/api/v1/gradebooks/{gradebook}/sync", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/gradebooks/{id}/changes", "/api/v1/gradebooks/{gradebook}/changes", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.POST, "/api/v1/schools/{schoolId}/years/{startYear}/terms/{term}/lock",
+                "/api/v1/schools/{A}/years/2026/terms/1/lock", "", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.POST, "/api/v1/schools/{schoolId}/years/{startYear}/terms/{term}/unlock",
+                "/api/v1/schools/{A}/years/2026/terms/1/unlock", "{\"reason\":\"Kiểm tra quyền\"}", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}/results", "/api/v1/classes/{7A}/results?period=HK1", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/students/{studentId}/grades", "/api/v1/students/{student}/grades?period=HK1", "", CLASS_5A),
             // question bank: staff only (students and parents never see a key); a question of school A is hidden (404) from others;
             // its author and school A's admins change it; reviewers of its subject appraise what is offered to the district
             new Endpoint(HttpMethod.POST, "/api/v1/questions", "/api/v1/questions", questionJson("{unique}"), WRITERS_AT_SCHOOL_A),
@@ -462,11 +485,13 @@ class AuthorizationMatrixTests {
         // school A in 2026–2027: the teacher is 5A's homeroom teacher, the student is in 5A with their parent linked;
         // the other student is in 5B
         Duration wait = Duration.ofSeconds(30);
-        schools.create(schoolA, "Trường Tiểu học A", School.Level.PRIMARY).block(wait);
+        schools.create(schoolA, "Trường Tiểu học và THCS A", School.Level.PRIMARY_AND_LOWER_SECONDARY).block(wait);
         schools.openYear(schoolA, 2026, null).block(wait);
         class5a = schools.openClass(schoolA, 2026, "5A").block(wait);
         class5b = schools.openClass(schoolA, 2026, "5B").block(wait);
         schools.assignHomeroomTeacher(class5a.id(), ids.get(Caller.TEACHER)).block(wait);
+        class7a = schools.openClass(schoolA, 2026, "7A").block(wait);
+        schools.assignHomeroomTeacher(class7a.id(), ids.get(Caller.TEACHER)).block(wait);
         students.insertImported(List.of(
             Students.importedStudent(ids.get(Caller.STUDENT), schoolA, "M" + UUID.randomUUID().toString().substring(0, 8), LocalDate.of(2015, 5, 1),
                 Student.Gender.MALE, "matrix", Instant.now()),
@@ -488,6 +513,9 @@ class AuthorizationMatrixTests {
         question();
         sessionId = testSession(Instant.now().minus(Duration.ofMinutes(1)), "");
         attemptId = String.valueOf(start(sessionId, usernames.get(Caller.STUDENT)).get("id"));
+        gradebookId = String.valueOf(web.get().uri("/api/v1/classes/" + class7a.id() + "/gradebooks/toan?term=1")
+            .headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER)))).exchange().expectStatus().isOk().expectBody(Map.class)
+            .returnResult().getResponseBody().get("id"));
         assignmentId = assignment();
         web.post().uri("/api/v1/assignments/" + assignmentId + "/publish").headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER))))
             .exchange().expectStatus().isOk();
@@ -706,7 +734,7 @@ class AuthorizationMatrixTests {
             uri = uri.replace("{freshQuestion}", question());
         }
         uri = uri.replace("{lesson}", String.valueOf(lesson.get("id"))).replace("{quizBlock}", lessonBlock(1)).replace("{liveBlock}", lessonBlock(2));
-        uri = uri.replace("{assignment}", assignmentId);
+        uri = uri.replace("{assignment}", assignmentId).replace("{7A}", class7a.id()).replace("{gradebook}", gradebookId);
         if (uri.contains("{freshAssignment}")) {
             uri = uri.replace("{freshAssignment}", assignment());
         }

@@ -4,6 +4,8 @@
  * as XLSX and CSV. Pure computation and file writing; the caller runs the writing off the event loop.
  */
 @NullMarked
+@NamedInterface("results")
 package vn.edu.lms.api.assessment.results;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -5,6 +5,8 @@
  * student's record for the lesson.
  */
 @NullMarked
+@NamedInterface("participation")
 package vn.edu.lms.api.lesson.participation;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

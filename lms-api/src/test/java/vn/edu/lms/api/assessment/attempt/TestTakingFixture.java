@@ -11,6 +11,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.edu.lms.api.assessment.paper.AnswerKey;
+import vn.edu.lms.api.assessment.paper.ShownKeys;
+import vn.edu.lms.api.questionbank.QuestionContent;
+import vn.edu.lms.api.questionbank.Response;
 import vn.edu.lms.api.school.School;
 import vn.edu.lms.api.school.SchoolClass;
 import vn.edu.lms.api.security.Grant;
@@ -103,6 +107,34 @@ public final class TestTakingFixture {
         return web.put().uri("/api/v1/attempts/" + attempt.get("id") + "/answers/" + number).headers(h -> h.setBearerAuth(student.token()))
             .header("X-Attempt-Device", String.valueOf(attempt.get("device"))).contentType(MediaType.APPLICATION_JSON)
             .bodyValue(Map.of("seq", seq, "response", response)).exchange();
+    }
+
+    /** Answers every item of the student's paper right (when {@code right}) or wrong, in the labels they saw, then submits. */
+    public Map<?, ?> take(Attempts attempts, String sessionId, TestAccounts.Caller student, boolean right) {
+        Map<?, ?> started = start(sessionId, student, Map.of());
+        AttemptPaper paper = attempts.paper(String.valueOf(started.get("id"))).block(WAIT);
+        long seq = 1;
+        for (vn.edu.lms.api.assessment.blueprint.Paper.Item item : paper.paper().items()) {
+            Response key = ShownKeys.toShown(item, AnswerKey.of(item.content()));
+            Response given = right ? key : wrong(item.content(), key);
+            Map<String, Object> response = new HashMap<>();
+            response.put("selected", given.selected());
+            response.put("entries", given.entries());
+            save(started, student, item.number(), seq++, response).expectStatus().isOk();
+        }
+        web.post().uri("/api/v1/attempts/" + started.get("id") + "/submit").headers(h -> h.setBearerAuth(student.token()))
+            .header("X-Attempt-Device", String.valueOf(started.get("device"))).exchange().expectStatus().isOk()
+            .expectBody().jsonPath("$.state").isEqualTo("SUBMITTED");
+        return started;
+    }
+
+    private static Response wrong(QuestionContent content, Response key) {
+        if (content instanceof QuestionContent.TrueFalseGroup) {
+            Map<String, String> flipped = new HashMap<>();
+            key.entries().forEach((statement, truth) -> flipped.put(statement, String.valueOf(!Boolean.parseBoolean(truth))));
+            return Response.entries(flipped);
+        }
+        return Response.choosing(key.selected().get(0).equals("A") ? "B" : "A");
     }
 
     public static Map<String, Object> choosing(String key) {

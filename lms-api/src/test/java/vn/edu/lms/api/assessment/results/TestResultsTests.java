@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,14 +21,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import vn.edu.lms.api.assessment.attempt.AttemptPaper;
 import vn.edu.lms.api.assessment.attempt.Attempts;
 import vn.edu.lms.api.assessment.attempt.TestTakingFixture;
 import vn.edu.lms.api.assessment.blueprint.Paper;
-import vn.edu.lms.api.assessment.paper.AnswerKey;
-import vn.edu.lms.api.assessment.paper.ShownKeys;
 import vn.edu.lms.api.questionbank.QuestionContent;
-import vn.edu.lms.api.questionbank.Response;
 import vn.edu.lms.api.student.Students;
 import vn.edu.lms.api.testing.ApiTestConfiguration;
 import vn.edu.lms.api.testing.MutableClock;
@@ -74,32 +69,8 @@ class TestResultsTests {
         sessionId = String.valueOf(school.session(clock.instant().minusSeconds(60), request -> { }).get("id"));
     }
 
-    /** Answers every item of the student's paper right (when {@code right}) or wrong, in the labels they saw, then submits. */
     private Map<?, ?> take(TestAccounts.Caller student, boolean right) {
-        Map<?, ?> started = school.start(sessionId, student, Map.of());
-        AttemptPaper paper = attempts.paper(String.valueOf(started.get("id"))).block(Duration.ofSeconds(10));
-        long seq = 1;
-        for (Paper.Item item : paper.paper().items()) {
-            Response key = ShownKeys.toShown(item, AnswerKey.of(item.content()));
-            Response given = right ? key : wrong(item.content(), key);
-            Map<String, Object> response = new HashMap<>();
-            response.put("selected", given.selected());
-            response.put("entries", given.entries());
-            school.save(started, student, item.number(), seq++, response).expectStatus().isOk();
-        }
-        web.post().uri("/api/v1/attempts/" + started.get("id") + "/submit").headers(h -> h.setBearerAuth(student.token()))
-            .header("X-Attempt-Device", String.valueOf(started.get("device"))).exchange().expectStatus().isOk()
-            .expectBody().jsonPath("$.state").isEqualTo("SUBMITTED");
-        return started;
-    }
-
-    private static Response wrong(QuestionContent content, Response key) {
-        if (content instanceof QuestionContent.TrueFalseGroup) {
-            Map<String, String> flipped = new HashMap<>();
-            key.entries().forEach((statement, truth) -> flipped.put(statement, String.valueOf(!Boolean.parseBoolean(truth))));
-            return Response.entries(flipped);
-        }
-        return Response.choosing(key.selected().get(0).equals("A") ? "B" : "A");
+        return school.take(attempts, sessionId, student, right);
     }
 
     private Map<?, ?> results() {
