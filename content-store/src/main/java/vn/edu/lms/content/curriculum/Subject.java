@@ -16,13 +16,23 @@ import org.jspecify.annotations.Nullable;
  * @param assessment  scored on the 10-point scale, or assessed by comment (Đạt / Chưa đạt)
  * @param periodsPerYear  lower secondary: periods a year by grade ("6" to "9"), which decide how many regular
  *                        assessments a term needs (Thông tư 22); empty for primary
+ * @param primaryEndTest  primary: whether the subject has a scored periodic test at the end of term I and of the year
+ * @param primaryMidTestFrom  primary: from this grade on, also a mid-term test in each term
  */
 public record Subject(String code, String name, String nameEn, List<Integer> grades, Assessment assessment,
-        @Nullable Map<String, Integer> periodsPerYear) {
+        @Nullable Map<String, Integer> periodsPerYear, @Nullable Boolean primaryEndTest, @Nullable Integer primaryMidTestFrom) {
 
     public Subject {
         grades = List.copyOf(grades);
         periodsPerYear = periodsPerYear == null ? Map.of() : Map.copyOf(periodsPerYear);
+    }
+
+    /** Whether a primary class of {@code grade} takes a scored periodic test in this subject at a term's end, or at its middle. */
+    public boolean primaryTestAt(int grade, boolean endOfTerm) {
+        if (!Boolean.TRUE.equals(primaryEndTest) || grade > 5) {
+            return false;
+        }
+        return endOfTerm || primaryMidTestFrom != null && grade >= primaryMidTestFrom;
     }
 
     /** Its periods a year in {@code grade}, where the curriculum data gives them. */

@@ -28,10 +28,14 @@ public record ClassResults(String classId, Period period, List<String> subjects,
     public record SubjectResult(@Nullable BigDecimal average, @Nullable Boolean achieved) {
     }
 
-    /** @param level  Tốt, Khá, Đạt or Chưa đạt; null while undecided */
+    /**
+     * @param level    Tốt, Khá, Đạt or Chưa đạt; null while undecided
+     * @param conduct  the homeroom teacher's conduct rating (rèn luyện), once given
+     * @param title    for the year: Học sinh Xuất sắc or Học sinh Giỏi, when earned
+     */
     public record StudentResult(int number, String studentId, String fullName, Map<String, SubjectResult> subjects,
             Tt22LearningResult.@Nullable Level level, @Nullable String levelLabel, Tt22LearningResult.@Nullable Level beforeAdjustment,
-            @Nullable String adjustedFor) {
+            @Nullable String adjustedFor, Tt22LearningResult.@Nullable Level conduct, @Nullable String title) {
     }
 
     /**
@@ -39,7 +43,7 @@ public record ClassResults(String classId, Period period, List<String> subjects,
      * @param secondTerm  the class's books of term II by subject code
      */
     public static ClassResults of(String classId, Period period, List<Subject> subjects, List<Rosters.Entry> roster,
-            Map<String, Gradebook> firstTerm, Map<String, Gradebook> secondTerm) {
+            Map<String, Gradebook> firstTerm, Map<String, Gradebook> secondTerm, Map<String, Tt22LearningResult.Level> conduct) {
         List<StudentResult> students = new ArrayList<>();
         for (Rosters.Entry student : roster) {
             Map<String, SubjectResult> results = new LinkedHashMap<>();
@@ -52,9 +56,15 @@ public record ClassResults(String classId, Period period, List<String> subjects,
                     : Tt22LearningResult.Subject.scored(subject.name(), Optional.ofNullable(result.average())));
             }
             Optional<Tt22LearningResult.Outcome> outcome = Tt22LearningResult.of(forRules);
+            Tt22LearningResult.Level rated = conduct.get(student.studentId());
+            String title = period != Period.CN || rated == null || outcome.isEmpty() ? null
+                : vn.edu.lms.api.gradebook.rules.Tt22YearTitle.of(rated, outcome.get().level(), results.values().stream()
+                    .map(SubjectResult::average).filter(java.util.Objects::nonNull).toList())
+                    .map(vn.edu.lms.api.gradebook.rules.Tt22YearTitle::label).orElse(null);
             students.add(new StudentResult(student.number(), student.studentId(), student.fullName(), results,
                 outcome.map(Tt22LearningResult.Outcome::level).orElse(null), outcome.map(found -> found.level().label()).orElse(null),
-                outcome.map(Tt22LearningResult.Outcome::beforeAdjustment).orElse(null), outcome.map(Tt22LearningResult.Outcome::adjustedFor).orElse(null)));
+                outcome.map(Tt22LearningResult.Outcome::beforeAdjustment).orElse(null), outcome.map(Tt22LearningResult.Outcome::adjustedFor).orElse(null),
+                rated, title));
         }
         return new ClassResults(classId, period, subjects.stream().map(Subject::code).toList(), students);
     }

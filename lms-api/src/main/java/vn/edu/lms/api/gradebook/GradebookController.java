@@ -48,12 +48,14 @@ class GradebookController {
     private final Gradebooks gradebooks;
     private final GradebookReports reports;
     private final Schools schools;
+    private final ConductRatings conduct;
     private final Scheduler files;
 
-    GradebookController(Gradebooks gradebooks, GradebookReports reports, Schools schools, BlockingSchedulers schedulers) {
+    GradebookController(Gradebooks gradebooks, GradebookReports reports, Schools schools, ConductRatings conduct, BlockingSchedulers schedulers) {
         this.gradebooks = gradebooks;
         this.reports = reports;
         this.schools = schools;
+        this.conduct = conduct;
         this.files = schedulers.files();
     }
 
@@ -62,6 +64,9 @@ class GradebookController {
     }
 
     record SourceRequest(@NotNull Gradebook.Origin kind, @NotBlank @Size(max = 64) String refId, @Nullable @Size(max = 64) String blockId) {
+    }
+
+    record ConductRequest(vn.edu.lms.api.gradebook.rules.Tt22LearningResult.@NotNull Level level) {
     }
 
     record UnlockRequest(@NotBlank @Size(max = Gradebooks.MAX_REASON) String reason) {
@@ -140,6 +145,14 @@ class GradebookController {
             .thenReturn(ResponseEntity.noContent().build());
     }
 
+    /** The homeroom teacher's conduct rating (Tốt, Khá, Đạt, Chưa đạt) of a student for a term or the year. */
+    @PutMapping("/api/v1/classes/{classId}/conduct/{studentId}")
+    Mono<ResponseEntity<Void>> rateConduct(@PathVariable String classId, @PathVariable String studentId, @RequestParam ClassResults.Period period,
+            @Valid @RequestBody ConductRequest request, ServerWebExchange exchange) {
+        return Access.currentUser().flatMap(user -> conduct.rate(user, classId, studentId, period, request.level(), exchange))
+            .thenReturn(ResponseEntity.noContent().build());
+    }
+
     @GetMapping("/api/v1/classes/{classId}/results")
     Mono<ClassResults> classResults(@PathVariable String classId, @RequestParam ClassResults.Period period) {
         return Access.currentUser().flatMap(user -> reports.classResults(user, classId, period));
@@ -149,6 +162,27 @@ class GradebookController {
     @GetMapping("/api/v1/students/{studentId}/grades")
     Mono<GradebookReports.StudentGrades> studentGrades(@PathVariable String studentId, @RequestParam ClassResults.Period period) {
         return Access.currentUser().flatMap(user -> reports.studentGrades(user, studentId, period));
+    }
+
+    /** A primary student's own assessments (Thông tư 27); a parent reads their child's. */
+    @GetMapping("/api/v1/students/{studentId}/primary-grades")
+    Mono<GradebookReports.PrimaryGrades> primaryGrades(@PathVariable String studentId) {
+        return Access.currentUser().flatMap(user -> reports.primaryGrades(user, studentId));
+    }
+
+    /** The student's report card as PDF (phiếu báo kết quả học tập): for the student, their parents and their teachers. */
+    @GetMapping("/api/v1/students/{studentId}/report-card")
+    Mono<ResponseEntity<byte[]>> reportCard(@PathVariable String studentId, @RequestParam ClassResults.Period period) {
+        return Access.currentUser().flatMap(user -> reports.reportCard(user, studentId, period))
+            .flatMap(card -> Mono.fromCallable(() -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ReportCardPdf.write(card, out);
+                return out.toByteArray();
+            }).subscribeOn(files))
+            .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("phieu-bao-ket-qua-" + period.name().toLowerCase(
+                    java.util.Locale.ROOT) + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(bytes));
     }
 
     /** Books are kept by the class's staff, terms locked by admins; a student's grades are read per record (checked in the service). */
@@ -161,12 +195,14 @@ class GradebookController {
             String[] admins = {Role.SCHOOL_ADMIN.name(), Role.DISTRICT_ADMIN.name()};
             exchanges.pathMatchers(HttpMethod.GET, "/api/v1/classes/*/gradebooks/*", "/api/v1/classes/*/gradebooks/*/export",
                     "/api/v1/gradebooks/*/changes", "/api/v1/classes/*/results").hasAnyRole(staff)
-                .pathMatchers(HttpMethod.PUT, "/api/v1/gradebooks/*/cells/*/*", "/api/v1/gradebooks/*/sources/*").hasAnyRole(staff)
+                .pathMatchers(HttpMethod.PUT, "/api/v1/gradebooks/*/cells/*/*", "/api/v1/gradebooks/*/sources/*", "/api/v1/classes/*/conduct/*")
+                .hasAnyRole(staff)
                 .pathMatchers(HttpMethod.DELETE, "/api/v1/gradebooks/*/sources/*").hasAnyRole(staff)
                 .pathMatchers(HttpMethod.POST, "/api/v1/gradebooks/*/columns", "/api/v1/gradebooks/*/sync").hasAnyRole(staff)
                 .pathMatchers(HttpMethod.POST, "/api/v1/schools/*/years/*/terms/*/lock", "/api/v1/schools/*/years/*/terms/*/unlock")
                 .hasAnyRole(admins)
-                .pathMatchers(HttpMethod.GET, "/api/v1/students/*/grades").authenticated();
+                .pathMatchers(HttpMethod.GET, "/api/v1/students/*/grades", "/api/v1/students/*/report-card", "/api/v1/students/*/primary-grades")
+                .authenticated();
         }
     }
 }

@@ -31,13 +31,18 @@ public class GradebookReports {
     private final Students students;
     private final Rosters rosters;
     private final SubjectCatalogue subjects;
+    private final ConductRatings conduct;
+    private final PrimaryBooks primary;
 
-    GradebookReports(Gradebooks gradebooks, Schools schools, Students students, Rosters rosters, SubjectCatalogue subjects) {
+    GradebookReports(Gradebooks gradebooks, Schools schools, Students students, Rosters rosters, SubjectCatalogue subjects,
+            ConductRatings conduct, PrimaryBooks primary) {
         this.gradebooks = gradebooks;
         this.schools = schools;
         this.students = students;
         this.rosters = rosters;
         this.subjects = subjects;
+        this.conduct = conduct;
+        this.primary = primary;
     }
 
     /** The book of a class, subject and term with every student's row and what the rules make of it. */
@@ -64,9 +69,10 @@ public class GradebookReports {
         if (schoolClass.grade() < 6) {
             return Mono.error(new LmsProblem(HttpStatus.UNPROCESSABLE_CONTENT, "gradebook-primary"));
         }
-        return Mono.zip(rosters.of(schoolClass.id()), bySubject(schoolClass.id(), 1), bySubject(schoolClass.id(), 2))
+        return Mono.zip(rosters.of(schoolClass.id()), bySubject(schoolClass.id(), 1), bySubject(schoolClass.id(), 2),
+                conduct.of(schoolClass.id(), period))
             .map(found -> ClassResults.of(schoolClass.id(), period, subjects.forGrade(schoolClass.grade()), found.getT1(), found.getT2(),
-                found.getT3()));
+                found.getT3(), found.getT4()));
     }
 
     private Mono<Map<String, Gradebook>> bySubject(String classId, int term) {
@@ -95,6 +101,38 @@ public class GradebookReports {
                     .collectSortedList(Comparator.comparing(SubjectCells::subjectCode))
                     .map(cells -> new StudentGrades(studentId, schoolClass.id(), period, mine, cells));
             })));
+    }
+
+    /** A primary student's own assessments: every subject's entries of the year, and the year's qualities and result. */
+    public record PrimaryGrades(String studentId, String classId, List<SubjectEntries> subjects, PrimaryBooks.YearLine year) {
+    }
+
+    public record SubjectEntries(String subjectCode, String subjectName, Map<String, PrimaryBook.Entry> entries) {
+    }
+
+    /** For the student, their parents, the class's teachers and the school's admins: nobody else's. */
+    public Mono<PrimaryGrades> primaryGrades(CurrentUser user, String studentId) {
+        return currentClass(studentId).flatMap(schoolClass -> mayRead(user, studentId, schoolClass).flatMap(may -> !may
+            ? Mono.error(Access.forbidden())
+            : Mono.zip(primary.linesOf(schoolClass), primary.books(schoolClass.id())).map(found -> {
+                PrimaryBooks.YearLine year = found.getT1().stream().filter(line -> line.studentId().equals(studentId)).findFirst()
+                    .orElseThrow(() -> new LmsProblem(HttpStatus.NOT_FOUND, "gradebook-student-not-in-class"));
+                List<SubjectEntries> entries = subjects.forGrade(schoolClass.grade()).stream().map(subject -> {
+                    PrimaryBook book = found.getT2().get(subject.code());
+                    Map<String, PrimaryBook.Entry> mine = book == null ? Map.of()
+                        : java.util.Objects.requireNonNull(book.entries()).getOrDefault(studentId, Map.of());
+                    return new SubjectEntries(subject.code(), subject.name(), mine);
+                }).toList();
+                return new PrimaryGrades(studentId, schoolClass.id(), entries, year);
+            })));
+    }
+
+    /** The student's report card for the period: the same reader rule as their grades. */
+    public Mono<ReportCardPdf.Card> reportCard(CurrentUser user, String studentId, ClassResults.Period period) {
+        return studentGrades(user, studentId, period).flatMap(grades -> schools.schoolClass(grades.classId()).flatMap(schoolClass -> Mono.zip(
+                schools.school(schoolClass.schoolId()), schools.year(schoolClass.yearId()))
+            .map(found -> new ReportCardPdf.Card(found.getT1().name(), found.getT2().label(), schoolClass.name(), grades.result().fullName(), period,
+                ReportCardPdf.linesOf(grades, subjects.forGrade(schoolClass.grade())), grades.result().levelLabel()))));
     }
 
     private static Map<String, Gradebook.Cell> cellsOf(Gradebook book, String studentId) {

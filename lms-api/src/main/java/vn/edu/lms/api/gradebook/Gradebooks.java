@@ -373,13 +373,16 @@ public class Gradebooks implements SmartInitializingSingleton {
             .switchIfEmpty(Mono.error(() -> new LmsProblem(HttpStatus.NOT_FOUND, "gradebook-year-not-found"))) : Mono.error(Access.forbidden());
     }
 
-    /** The term's lock first (so a book made meanwhile is made locked), then every book of the school's term. */
+    /** The term's lock first (so a book made meanwhile is made locked), then every book of the school's term, lower secondary and primary. */
     private Mono<Void> setLock(String yearId, int term, boolean locked, String by, @Nullable String reason) {
         String lockId = TermLock.idOf(yearId, term);
         return mongo.upsert(Query.query(Criteria.where("_id").is(lockId)), new Update().set("locked", locked)
                 .push("events", new LockEvent(locked, by, clock.instant(), reason)), TermLock.class, "gradebook_term_locks")
             .then(mongo.updateMulti(Query.query(Criteria.where("yearId").is(yearId).and("term").is(term)), new Update().set("locked", locked)
                 .inc("version", 1), Gradebook.class))
+            // Primary books cover the whole year: they keep the terms that are locked.
+            .then(mongo.updateMulti(Query.query(Criteria.where("yearId").is(yearId)), (locked ? new Update().addToSet("lockedTerms", term)
+                : new Update().pull("lockedTerms", term)).inc("version", 1), PrimaryBook.class))
             .then();
     }
 

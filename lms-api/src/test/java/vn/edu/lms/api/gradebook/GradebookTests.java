@@ -204,6 +204,9 @@ class GradebookTests {
         call(HttpMethod.PUT, cell, teacher, Map.of("score", 8, "reason", "Nhập nhầm")).expectStatus().isEqualTo(409).expectBody()
             .jsonPath("$.type").isEqualTo("/problems/gradebook-locked");
         call(HttpMethod.POST, "/api/v1/gradebooks/" + id + "/columns", teacher, null).expectStatus().isEqualTo(409);
+        organisation.assignHomeroomTeacher(lastYear.id(), teacher.id()).block(WAIT);
+        call(HttpMethod.PUT, "/api/v1/classes/" + lastYear.id() + "/conduct/" + first.id() + "?period=HK1", teacher, Map.of("level", "TOT"))
+            .expectStatus().isEqualTo(409);
         // A book opened after the lock is locked too.
         organisation.assignSubjectTeacher(lastYear.id(), "ngu-van", teacher.id()).block(WAIT);
         assertThat(book(lastYear.id(), "ngu-van", 1).get("locked")).isEqualTo(true);
@@ -218,7 +221,7 @@ class GradebookTests {
     }
 
     @Test
-    void aStudentAndTheirParentReadOnlyTheirOwnGradesAndAnotherClassesTeacherNothing() {
+    void aStudentAndTheirParentReadOnlyTheirOwnGradesAndAnotherClassesTeacherNothing() throws Exception {
         String id = String.valueOf(book(fixture.schoolClass.id(), "toan", 1).get("id"));
         enter(id, first, Map.of("TX1", 8, "TX2", 7, "TX3", 9, "TX4", 6.5, "GK", 7.5, "CK", 8));
         TestAccounts.Caller parent = accounts.caller(web, "Phụ huynh An", List.of(Grant.atSchool(Role.PARENT, fixture.schoolId)));
@@ -227,6 +230,14 @@ class GradebookTests {
             .jsonPath("$.subjects[0].subjectCode").isEqualTo("toan").jsonPath("$.subjects[0].cells.CK.score").isEqualTo(8.0)
             .jsonPath("$.result.subjects.toan.average").isEqualTo(7.7);
         call(HttpMethod.GET, "/api/v1/students/" + first.id() + "/grades?period=HK1", parent, null).expectStatus().isOk();
+        byte[] card = call(HttpMethod.GET, "/api/v1/students/" + first.id() + "/report-card?period=HK1", parent, null).expectStatus().isOk()
+            .expectHeader().contentType("application/pdf").expectBody(byte[].class).returnResult().getResponseBody();
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(card)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("PHIẾU BÁO KẾT QUẢ HỌC TẬP").contains("Nguyễn Văn Học A").contains("Lớp: 7A").contains("Toán")
+                .contains("7,7").contains("Ngữ văn");
+        }
+        call(HttpMethod.GET, "/api/v1/students/" + second.id() + "/report-card?period=HK1", parent, null).expectStatus().isForbidden();
         call(HttpMethod.GET, "/api/v1/students/" + second.id() + "/grades?period=HK1", parent, null).expectStatus().isForbidden();
         call(HttpMethod.GET, "/api/v1/students/" + second.id() + "/grades?period=HK1", first, null).expectStatus().isForbidden();
 
@@ -237,6 +248,47 @@ class GradebookTests {
         call(HttpMethod.GET, "/api/v1/students/" + first.id() + "/grades?period=HK1", stranger, null).expectStatus().isForbidden();
         call(HttpMethod.GET, "/api/v1/classes/" + fixture.schoolClass.id() + "/results?period=HK1", teacher, null).expectStatus().isOk()
             .expectBody().jsonPath("$.students.length()").isEqualTo(2);
+    }
+
+    @Test
+    void theHomeroomTeacherRatesConductAndTheYearsTitleNeedsConductAndLearningTotAndSixSubjectsAtNine() {
+        organisation.assignHomeroomTeacher(fixture.schoolClass.id(), teacher.id()).block(WAIT);
+        List<?> subjects = call(HttpMethod.GET, "/api/v1/curriculum/subjects?grade=7", teacher, null).expectStatus().isOk().expectBody(List.class)
+            .returnResult().getResponseBody();
+        for (int term = 1; term <= 2; term++) {
+            for (Object found : subjects) {
+                Map<?, ?> subject = (Map<?, ?>) found;
+                Map<?, ?> book = book(fixture.schoolClass.id(), String.valueOf(subject.get("code")), term);
+                boolean comment = "COMMENT".equals(subject.get("assessment"));
+                for (Object column : (List<?>) book.get("columns")) {
+                    String cells = "/api/v1/gradebooks/" + book.get("id") + "/cells/";
+                    call(HttpMethod.PUT, cells + first.id() + "/" + column, teacher, comment ? Map.of("achieved", true) : Map.of("score", 9.5))
+                        .expectStatus().isOk();
+                    call(HttpMethod.PUT, cells + second.id() + "/" + column, teacher, comment ? Map.of("achieved", true) : Map.of("score", 7))
+                        .expectStatus().isOk();
+                }
+            }
+        }
+        String conduct = "/api/v1/classes/" + fixture.schoolClass.id() + "/conduct/";
+        call(HttpMethod.PUT, conduct + first.id() + "?period=CN", teacher, Map.of("level", "TOT")).expectStatus().isNoContent();
+        call(HttpMethod.PUT, conduct + second.id() + "?period=CN", teacher, Map.of("level", "KHA")).expectStatus().isNoContent();
+        TestAccounts.Caller subjectTeacher = accounts.caller(web, "Lê Thị Văn", List.of(Grant.atSchool(Role.TEACHER, fixture.schoolId)));
+        organisation.assignSubjectTeacher(fixture.schoolClass.id(), "ngu-van", subjectTeacher.id()).block(WAIT);
+        call(HttpMethod.PUT, conduct + first.id() + "?period=CN", subjectTeacher, Map.of("level", "DAT")).expectStatus().isForbidden();
+
+        Map<?, ?> results = call(HttpMethod.GET, "/api/v1/classes/" + fixture.schoolClass.id() + "/results?period=CN", teacher, null)
+            .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> best = studentRow(results, first);
+        Map<String, Object> other = studentRow(results, second);
+        assertThat(best).containsEntry("level", "TOT").containsEntry("conduct", "TOT").containsEntry("title", "Học sinh Xuất sắc");
+        assertThat(other).containsEntry("level", "KHA").containsEntry("conduct", "KHA");
+        assertThat(other.get("title")).isNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> studentRow(Map<?, ?> results, TestAccounts.Caller student) {
+        return ((List<?>) results.get("students")).stream().map(row -> (Map<String, Object>) row)
+            .filter(row -> student.id().equals(row.get("studentId"))).findFirst().orElseThrow();
     }
 
     private Map<?, ?> book(String classId, String subject, int term) {

@@ -147,6 +147,7 @@ class AuthorizationMatrixTests {
     private String assignmentId;
     private SchoolClass class7a;
     private String gradebookId;
+    private String primaryBookId;
 
     /** The matrix. Keep it in the order of the features; add every new endpoint here. */
     private List<Endpoint> matrix() {
@@ -332,7 +333,20 @@ class AuthorizationMatrixTests {
             new Endpoint(HttpMethod.POST, "/api/v1/schools/{schoolId}/years/{startYear}/terms/{term}/unlock",
                 "/api/v1/schools/{A}/years/2026/terms/1/unlock", "{\"reason\":\"Kiểm tra quyền\"}", ADMINS_OF_SCHOOL_A),
             new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}/results", "/api/v1/classes/{7A}/results?period=HK1", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.PUT, "/api/v1/classes/{classId}/conduct/{studentId}", "/api/v1/classes/{7A}/conduct/{student}?period=HK1",
+                "{\"level\":\"TOT\"}", STAFF_OF_5A),
             new Endpoint(HttpMethod.GET, "/api/v1/students/{studentId}/grades", "/api/v1/students/{student}/grades?period=HK1", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/students/{studentId}/report-card", "/api/v1/students/{student}/report-card?period=HK1", "",
+                CLASS_5A),
+            // primary assessment (Thông tư 27): class 5A's staff keep its books; its homeroom teacher and admins rate qualities
+            new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}/primary-books/{subjectCode}", "/api/v1/classes/{5A}/primary-books/toan", "",
+                STAFF_OF_5A),
+            new Endpoint(HttpMethod.PUT, "/api/v1/primary-books/{id}/entries/{studentId}/{period}",
+                "/api/v1/primary-books/{primaryBook}/entries/{student}/CK1", "{\"rating\":\"HOAN_THANH\",\"score\":8}", STAFF_OF_5A),
+            new Endpoint(HttpMethod.PUT, "/api/v1/classes/{classId}/qualities/{studentId}", "/api/v1/classes/{5A}/qualities/{student}?period=CK1",
+                "{\"ratings\":{\"YEU_NUOC\":\"TOT\"}}", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/classes/{classId}/primary-results", "/api/v1/classes/{5A}/primary-results", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/api/v1/students/{studentId}/primary-grades", "/api/v1/students/{student}/primary-grades", "", CLASS_5A),
             // question bank: staff only (students and parents never see a key); a question of school A is hidden (404) from others;
             // its author and school A's admins change it; reviewers of its subject appraise what is offered to the district
             new Endpoint(HttpMethod.POST, "/api/v1/questions", "/api/v1/questions", questionJson("{unique}"), WRITERS_AT_SCHOOL_A),
@@ -514,6 +528,9 @@ class AuthorizationMatrixTests {
         sessionId = testSession(Instant.now().minus(Duration.ofMinutes(1)), "");
         attemptId = String.valueOf(start(sessionId, usernames.get(Caller.STUDENT)).get("id"));
         gradebookId = String.valueOf(web.get().uri("/api/v1/classes/" + class7a.id() + "/gradebooks/toan?term=1")
+            .headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER)))).exchange().expectStatus().isOk().expectBody(Map.class)
+            .returnResult().getResponseBody().get("id"));
+        primaryBookId = String.valueOf(web.get().uri("/api/v1/classes/" + class5a.id() + "/primary-books/toan")
             .headers(h -> h.setBearerAuth(token(usernames.get(Caller.TEACHER)))).exchange().expectStatus().isOk().expectBody(Map.class)
             .returnResult().getResponseBody().get("id"));
         assignmentId = assignment();
@@ -734,7 +751,8 @@ class AuthorizationMatrixTests {
             uri = uri.replace("{freshQuestion}", question());
         }
         uri = uri.replace("{lesson}", String.valueOf(lesson.get("id"))).replace("{quizBlock}", lessonBlock(1)).replace("{liveBlock}", lessonBlock(2));
-        uri = uri.replace("{assignment}", assignmentId).replace("{7A}", class7a.id()).replace("{gradebook}", gradebookId);
+        uri = uri.replace("{assignment}", assignmentId).replace("{7A}", class7a.id()).replace("{gradebook}", gradebookId)
+            .replace("{primaryBook}", primaryBookId);
         if (uri.contains("{freshAssignment}")) {
             uri = uri.replace("{freshAssignment}", assignment());
         }

@@ -76,6 +76,20 @@ final class AssignmentHttp {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET of a path as the caller: its bytes on 200, null on 404. */
+    byte[] bytesOrNull(String token, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token)
+            .GET().build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** GET of a path as the caller, its bytes; the status must be 200. */
     byte[] bytes(String token, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token)
