@@ -51,8 +51,7 @@ public class GradebookReports {
     }
 
     Mono<BookView> view(Gradebook book) {
-        Mono<Gradebook> firstTerm = book.term() == 2 ? gradebooks.booksOf(book.classId(), 1).filter(found -> found.subjectCode()
-            .equals(book.subjectCode())).next() : Mono.empty();
+        Mono<Gradebook> firstTerm = book.term() == 2 ? gradebooks.existing(book.classId(), book.subjectCode(), 1) : Mono.empty();
         return Mono.zip(schools.schoolClass(book.classId()), rosters.of(book.classId()),
                 firstTerm.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
             .map(found -> BookView.of(book, found.getT1().name(), subjects.subject(book.subjectCode()).map(Subject::name).orElse(book.subjectCode()),
@@ -69,14 +68,14 @@ public class GradebookReports {
         if (schoolClass.grade() < 6) {
             return Mono.error(new LmsProblem(HttpStatus.UNPROCESSABLE_CONTENT, "gradebook-primary"));
         }
-        return Mono.zip(rosters.of(schoolClass.id()), bySubject(schoolClass.id(), 1), bySubject(schoolClass.id(), 2),
+        return Mono.zip(rosters.of(schoolClass.id()), bySubject(schoolClass, 1), bySubject(schoolClass, 2),
                 conduct.of(schoolClass.id(), period))
             .map(found -> ClassResults.of(schoolClass.id(), period, subjects.forGrade(schoolClass.grade()), found.getT1(), found.getT2(),
                 found.getT3(), found.getT4()));
     }
 
-    private Mono<Map<String, Gradebook>> bySubject(String classId, int term) {
-        return gradebooks.booksOf(classId, term).collectMap(Gradebook::subjectCode, Function.identity());
+    private Mono<Map<String, Gradebook>> bySubject(SchoolClass schoolClass, int term) {
+        return gradebooks.booksOf(schoolClass, term).collectMap(Gradebook::subjectCode, Function.identity());
     }
 
     /** A student's own grades: their row of each subject's book and their learning result. */
@@ -95,7 +94,7 @@ public class GradebookReports {
                 ClassResults.StudentResult mine = results.students().stream().filter(row -> row.studentId().equals(studentId)).findFirst()
                     .orElseThrow(() -> new LmsProblem(HttpStatus.NOT_FOUND, "gradebook-student-not-in-class"));
                 int term = period == ClassResults.Period.HK1 ? 1 : 2;
-                return gradebooks.booksOf(schoolClass.id(), term).map(book -> new SubjectCells(book.subjectCode(),
+                return gradebooks.booksOf(schoolClass, term).map(book -> new SubjectCells(book.subjectCode(),
                         subjects.subject(book.subjectCode()).map(Subject::name).orElse(book.subjectCode()), book.columns(),
                         cellsOf(book, studentId)))
                     .collectSortedList(Comparator.comparing(SubjectCells::subjectCode))
@@ -114,7 +113,7 @@ public class GradebookReports {
     public Mono<PrimaryGrades> primaryGrades(CurrentUser user, String studentId) {
         return currentClass(studentId).flatMap(schoolClass -> mayRead(user, studentId, schoolClass).flatMap(may -> !may
             ? Mono.error(Access.forbidden())
-            : Mono.zip(primary.linesOf(schoolClass), primary.books(schoolClass.id())).map(found -> {
+            : Mono.zip(primary.linesOf(schoolClass), primary.books(schoolClass)).map(found -> {
                 PrimaryBooks.YearLine year = found.getT1().stream().filter(line -> line.studentId().equals(studentId)).findFirst()
                     .orElseThrow(() -> new LmsProblem(HttpStatus.NOT_FOUND, "gradebook-student-not-in-class"));
                 List<SubjectEntries> entries = subjects.forGrade(schoolClass.grade()).stream().map(subject -> {

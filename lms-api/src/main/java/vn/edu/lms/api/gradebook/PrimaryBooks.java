@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ServerWebExchange;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.api.audit.AuditTrail;
 import vn.edu.lms.api.gradebook.rules.Tt27YearResult;
@@ -207,13 +208,16 @@ public class PrimaryBooks implements SmartInitializingSingleton {
             return Mono.error(new LmsProblem(HttpStatus.UNPROCESSABLE_CONTENT, "primary-book-secondary"));
         }
         String classId = schoolClass.id();
-        return Mono.zip(rosters.of(classId), books(classId), mongo.findById(QualitySheet.idOf(classId, PrimaryPeriod.CN), QualitySheet.class)
+        return Mono.zip(rosters.of(classId), books(schoolClass), mongo.findById(QualitySheet.idOf(classId, PrimaryPeriod.CN), QualitySheet.class)
                 .map(sheet -> java.util.Objects.requireNonNull(sheet.ratings())).defaultIfEmpty(Map.of()))
             .map(found -> lines(subjects.forGrade(schoolClass.grade()), schoolClass.grade(), found.getT1(), found.getT2(), found.getT3()));
     }
 
-    Mono<Map<String, PrimaryBook>> books(String classId) {
-        return mongo.find(Query.query(Criteria.where("classId").is(classId)), PrimaryBook.class).collectMap(PrimaryBook::subjectCode);
+    /** The class's books by subject, read by their ids (point reads, whatever the size of the district). */
+    Mono<Map<String, PrimaryBook>> books(SchoolClass schoolClass) {
+        return Flux.fromIterable(subjects.forGrade(schoolClass.grade()))
+            .flatMapSequential(subject -> mongo.findById(PrimaryBook.idOf(schoolClass.id(), subject.code()), PrimaryBook.class), 4)
+            .collectMap(PrimaryBook::subjectCode);
     }
 
     static List<YearLine> lines(List<Subject> gradeSubjects, int grade, List<Rosters.Entry> roster, Map<String, PrimaryBook> books,
