@@ -52,7 +52,7 @@ class PrimaryBookController {
             if (score == null) {
                 return null;
             }
-            if (score.stripTrailingZeros().scale() > 0) {
+            if (score.stripTrailingZeros().scale() > 0 || score.compareTo(BigDecimal.ONE) < 0 || score.compareTo(BigDecimal.TEN) > 0) {
                 throw new LmsProblem(HttpStatus.BAD_REQUEST, "primary-bad-score");
             }
             return score.intValueExact();

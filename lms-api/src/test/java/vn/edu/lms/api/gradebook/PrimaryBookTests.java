@@ -101,6 +101,8 @@ class PrimaryBookTests {
                     .isBadRequest().expectBody().jsonPath("$.type").isEqualTo("/problems/primary-bad-score");
                 call(HttpMethod.PUT, entries + best.id() + "/GK1", teacher, Map.of("rating", "HOAN_THANH_TOT", "score", 0)).expectStatus()
                     .isBadRequest();
+                call(HttpMethod.PUT, entries + best.id() + "/GK1", teacher, Map.of("rating", "HOAN_THANH_TOT", "score", 1e12)).expectStatus()
+                    .isBadRequest().expectBody().jsonPath("$.type").isEqualTo("/problems/primary-bad-score");
                 call(HttpMethod.PUT, entries + best.id() + "/CN", teacher, Map.of("rating", "HOAN_THANH_TOT", "score", 9)).expectStatus()
                     .isBadRequest().expectBody().jsonPath("$.type").isEqualTo("/problems/gradebook-reason-required");
             }
