@@ -19,6 +19,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import vn.edu.lms.api.spreadsheet.SpreadsheetText;
 
 /**
  * A session's results as a spreadsheet (XLSX) and as CSV, one row per student, so that teachers can
@@ -47,7 +48,6 @@ public final class ResultsSheet {
     private static final String SCORE_FORMAT = "0.0";
     /** Question points go down to 0.25 (and 0.1 in a true/false group): more decimals than a score. */
     private static final String POINTS_FORMAT = "0.0##";
-    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private ResultsSheet() {
     }
@@ -204,7 +204,7 @@ public final class ResultsSheet {
     }
 
     private static String neutralise(String value) {
-        return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return SpreadsheetText.neutralise(value);
     }
 
     private static final class Styles {
