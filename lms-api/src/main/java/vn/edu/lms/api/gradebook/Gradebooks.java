@@ -234,11 +234,16 @@ public class Gradebooks implements SmartInitializingSingleton {
         String path = "cells." + studentId + "." + column;
         Update update = (after == null ? new Update().unset(path) : new Update().set(path, after))
             .push("changes", new Gradebook.Change(studentId, column, before, after, reason, by, clock.instant())).inc("version", 1);
-        Criteria unchanged = Criteria.where("_id").is(book.id()).and("locked").is(false);
-        unchanged = book.version() == null ? unchanged.and("version").exists(false) : unchanged.and("version").is(book.version());
+        Criteria unchanged = asRead(book.id(), book.version()).and("locked").is(false);
         return mongo.findAndModify(Query.query(unchanged), update, FindAndModifyOptions.options().returnNew(true), Gradebook.class)
             .switchIfEmpty(Mono.defer(() -> tries <= 1 ? Mono.error(new LmsProblem(HttpStatus.CONFLICT, "gradebook-busy"))
                 : byId(book.id()).flatMap(fresh -> write(fresh, studentId, column, after, reason, by, reasonForCorrections, tries - 1))));
+    }
+
+    /** The book as read: its id and the version it had (none yet for a book never changed), for a guarded update. */
+    static Criteria asRead(String id, @Nullable Long version) {
+        Criteria criteria = Criteria.where("_id").is(id);
+        return version == null ? criteria.and("version").exists(false) : criteria.and("version").is(version);
     }
 
     /** One more regular-assessment column (a teacher may assess more often than the minimum). */
@@ -293,8 +298,7 @@ public class Gradebooks implements SmartInitializingSingleton {
         if (book.locked()) {
             return Mono.error(new LmsProblem(HttpStatus.CONFLICT, "gradebook-locked"));
         }
-        Criteria unchanged = Criteria.where("_id").is(book.id()).and("locked").is(false);
-        unchanged = book.version() == null ? unchanged.and("version").exists(false) : unchanged.and("version").is(book.version());
+        Criteria unchanged = asRead(book.id(), book.version()).and("locked").is(false);
         return mongo.findAndModify(Query.query(unchanged), update.inc("version", 1), FindAndModifyOptions.options().returnNew(true), Gradebook.class)
             .switchIfEmpty(Mono.error(() -> new LmsProblem(HttpStatus.CONFLICT, "gradebook-busy")));
     }
@@ -317,23 +321,27 @@ public class Gradebooks implements SmartInitializingSingleton {
                     : Gradebook.END_OF_TERM, new Gradebook.Cell(Tt22Averages.score(score.score()), null, Gradebook.Origin.TEST, score.sessionId(),
                         user.accountId(), now)));
             Flux<Incoming> mapped = Flux.fromIterable(book.sources()).concatMap(source -> incoming(source, book, user.accountId(), now));
-            int[] kept2 = {0};
             return Flux.concat(tests, mapped).collectList().flatMap(all -> Flux.fromIterable(all).concatMap(in -> byId(id).flatMap(fresh -> {
                 Gradebook.Cell current = fresh.cell(in.studentId(), in.column());
                 if (current != null && current.origin() == Gradebook.Origin.MANUAL) {
-                    kept2[0]++;
-                    return Mono.just(0);
+                    return Mono.just(Outcome.KEPT_MANUAL);
                 }
                 if (current != null && Objects.equals(current.score(), in.cell().score()) && Objects.equals(current.achieved(), in.cell().achieved())
                     && Objects.equals(current.sourceId(), in.cell().sourceId())) {
-                    return Mono.just(0);
+                    return Mono.just(Outcome.UNCHANGED);
                 }
-                return write(fresh, in.studentId(), in.column(), in.cell(), null, user.accountId(), false).thenReturn(1);
-            })).reduce(0, Integer::sum).map(written -> new Synced(written, kept2[0])));
+                return write(fresh, in.studentId(), in.column(), in.cell(), null, user.accountId(), false).thenReturn(Outcome.WRITTEN);
+            })).collectList().map(outcomes -> new Synced((int) outcomes.stream().filter(Outcome.WRITTEN::equals).count(),
+                (int) outcomes.stream().filter(Outcome.KEPT_MANUAL::equals).count())));
         });
     }
 
     private record Incoming(String studentId, String column, Gradebook.Cell cell) {
+    }
+
+    /** What a sync did with one incoming value. */
+    private enum Outcome {
+        WRITTEN, KEPT_MANUAL, UNCHANGED
     }
 
     private Flux<Incoming> incoming(Gradebook.Source source, Gradebook book, String by, Instant now) {

@@ -164,8 +164,7 @@ public class PrimaryBooks implements SmartInitializingSingleton {
         String path = "entries." + studentId + "." + period.name();
         Update update = (after == null ? new Update().unset(path) : new Update().set(path, after))
             .push("changes", new PrimaryBook.Change(studentId, period, before, after, reason, by, clock.instant())).inc("version", 1);
-        Criteria unchanged = Criteria.where("_id").is(book.id()).and("lockedTerms").ne(period.term());
-        unchanged = book.version() == null ? unchanged.and("version").exists(false) : unchanged.and("version").is(book.version());
+        Criteria unchanged = Gradebooks.asRead(book.id(), book.version()).and("lockedTerms").ne(period.term());
         return mongo.findAndModify(Query.query(unchanged), update, FindAndModifyOptions.options().returnNew(true), PrimaryBook.class)
             .switchIfEmpty(Mono.defer(() -> tries <= 1 ? Mono.error(new LmsProblem(HttpStatus.CONFLICT, "gradebook-busy"))
                 : mongo.findById(book.id(), PrimaryBook.class).flatMap(fresh -> write(fresh, studentId, period, after, reason, by, tries - 1))));

@@ -92,13 +92,15 @@ class LessonController {
     record ItemView(String id, String title, String kind, String state, @Nullable Integer version, @Nullable String mediaType,
             @Nullable Double durationSeconds, @Nullable Integer pages, boolean available, @Nullable Boolean sharedWithClass) {
 
-        static ItemView of(LibraryItem item, LibraryCaller caller, @Nullable LibraryCaller learner) {
+        /** @param classOf  for its teachers, the lesson whose class's students are asked about; null for a learner */
+        static ItemView of(LibraryItem item, LibraryCaller caller, @Nullable Lesson classOf) {
             FileVersion current = item.current();
             FileVersion.Extracted extracted = current == null ? null : current.extracted();
             return new ItemView(item.id(), item.metadata().title(), item.metadata().kind().name(), item.state().name(),
                 current == null ? null : current.number(), current == null ? null : current.mediaType(),
                 extracted == null ? null : extracted.durationSeconds(), extracted == null ? null : extracted.pages(),
-                !item.deleted() && LibraryAccess.maySee(caller, item), learner == null ? null : !item.deleted() && LibraryAccess.maySee(learner, item));
+                !item.deleted() && LibraryAccess.maySee(caller, item),
+                classOf == null ? null : ClassLibrary.openToClass(classOf.schoolId(), classOf.classId(), item));
         }
 
         static ItemView missing(String id) {
@@ -190,12 +192,11 @@ class LessonController {
 
     private Mono<LessonView> view(Lesson lesson, boolean teaches) {
         return Mono.zip(lessons.items(lesson), lessons.libraryCaller()).map(found -> {
-            LibraryCaller learner = teaches ? ClassLibrary.learnerOf(lesson.schoolId(), lesson.classId()) : null;
             List<BlockView> blocks = lesson.blocks().stream().map(block -> {
                 ItemView item = null;
                 if (block.itemId() != null) {
                     LibraryItem stored = found.getT1().get(block.itemId());
-                    item = stored == null ? ItemView.missing(block.itemId()) : ItemView.of(stored, found.getT2(), learner);
+                    item = stored == null ? ItemView.missing(block.itemId()) : ItemView.of(stored, found.getT2(), teaches ? lesson : null);
                 }
                 QuizView quiz = block.quiz() == null ? null : new QuizView(block.quiz().counted(), block.quiz().paper().items().size(),
                     block.quiz().paper().items().stream().map(ShownItem::of).toList(), teaches ? block.quiz().questionIds() : null);

@@ -100,14 +100,9 @@ public class Lessons implements SmartInitializingSingleton {
             .block(Duration.ofMinutes(2));
     }
 
-    /** Who writes a class's lessons of a subject ({@link SchoolAccess#teachesSubject}). */
-    public static boolean mayWrite(CurrentUser user, SchoolClass schoolClass, String subjectCode) {
-        return SchoolAccess.teachesSubject(user, schoolClass, subjectCode);
-    }
-
     public Mono<Lesson> create(CurrentUser user, String classId, LessonDraft draft) {
         return schools.schoolClass(classId).flatMap(schoolClass -> {
-            if (!mayWrite(user, schoolClass, draft.subjectCode())) {
+            if (!SchoolAccess.teachesSubject(user, schoolClass, draft.subjectCode())) {
                 return Mono.error(Access.forbidden());
             }
             return blocks(user, null, draft, schoolClass.grade()).flatMap(blocks -> {
@@ -131,14 +126,14 @@ public class Lessons implements SmartInitializingSingleton {
             }
             Instant now = clock.instant();
             return mongo.find(Query.query(criteria).with(Sort.by("position", "createdAt")), Lesson.class)
-                .filter(lesson -> mayWrite(user, schoolClass, lesson.subjectCode()) || lesson.openToLearners(now));
+                .filter(lesson -> SchoolAccess.teachesSubject(user, schoolClass, lesson.subjectCode()) || lesson.openToLearners(now));
         });
     }
 
     /** The lesson as the caller may read it: 404 when there is none (or not yet for them), 403 outside its class. */
     public Mono<Read> lesson(CurrentUser user, String id) {
         return find(id).flatMap(lesson -> schoolAccess.visible(lesson.classId()).flatMap(schoolClass -> {
-            boolean teaches = mayWrite(user, schoolClass, lesson.subjectCode());
+            boolean teaches = SchoolAccess.teachesSubject(user, schoolClass, lesson.subjectCode());
             return teaches || lesson.openToLearners(clock.instant()) ? Mono.just(new Read(lesson, schoolClass, teaches))
                 : Mono.error(LessonProblems.notFound());
         }));
@@ -151,7 +146,7 @@ public class Lessons implements SmartInitializingSingleton {
     /** The lesson and its class, for someone who writes it; 403 for anyone else. */
     public Mono<Taught> taught(CurrentUser user, String id) {
         return find(id).flatMap(lesson -> schools.schoolClass(lesson.classId())
-            .flatMap(schoolClass -> mayWrite(user, schoolClass, lesson.subjectCode()) ? Mono.just(new Taught(lesson, schoolClass))
+            .flatMap(schoolClass -> SchoolAccess.teachesSubject(user, schoolClass, lesson.subjectCode()) ? Mono.just(new Taught(lesson, schoolClass))
                 : Mono.error(Access.forbidden())));
     }
 
@@ -248,7 +243,7 @@ public class Lessons implements SmartInitializingSingleton {
     public Mono<Lesson> copy(CurrentUser user, String id, String targetClassId) {
         return taught(user, id).flatMap(taught -> schools.schoolClass(targetClassId).flatMap(target -> {
             Lesson source = taught.lesson();
-            if (!mayWrite(user, target, source.subjectCode())) {
+            if (!SchoolAccess.teachesSubject(user, target, source.subjectCode())) {
                 return Mono.error(Access.forbidden());
             }
             Instant now = clock.instant();
