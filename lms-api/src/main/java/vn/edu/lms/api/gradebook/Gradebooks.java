@@ -18,6 +18,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -97,7 +98,11 @@ public class Gradebooks implements SmartInitializingSingleton {
             .block(Duration.ofMinutes(2));
     }
 
-    /** A term's lock state for a school year, with every lock and unlock (who, when, why). */
+    /**
+     * A term's lock state for a school year, with every lock and unlock (who, when, why). A document
+     * type, so that Spring Data maps it at start-up, not on first use on an event-loop thread.
+     */
+    @Document("gradebook_term_locks")
     record TermLock(String id, boolean locked, List<LockEvent> events) {
 
         TermLock {

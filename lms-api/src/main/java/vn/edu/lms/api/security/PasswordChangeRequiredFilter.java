@@ -12,7 +12,10 @@ import reactor.core.publisher.Mono;
 import vn.edu.lms.content.platform.LmsProblem;
 import vn.edu.lms.content.platform.ProblemWebExceptionHandler;
 
-/** After an admin reset the account may only change its password, sign out, or see who it is. */
+/**
+ * After an admin reset the account may only change its password, sign out, or see who it is; a
+ * browser asking for any other page is sent to the password change page.
+ */
 final class PasswordChangeRequiredFilter implements WebFilter {
 
     private static final Set<String> ALLOWED = Set.of("/api/v1/auth/password", "/api/v1/auth/session", "/api/v1/auth/me");
@@ -29,10 +32,11 @@ final class PasswordChangeRequiredFilter implements WebFilter {
             .map(context -> context.getAuthentication() != null
                 && context.getAuthentication().getPrincipal() instanceof CurrentUser user
                 && user.mustChangePassword()
-                && !ALLOWED.contains(exchange.getRequest().getPath().value()))
+                && !ALLOWED.contains(exchange.getRequest().getPath().value())
+                && !Pages.allowedBeforePasswordChange(exchange.getRequest().getPath().value()))
             .defaultIfEmpty(false)
-            .flatMap(blocked -> blocked
-                ? problems.handle(exchange, new LmsProblem(HttpStatus.FORBIDDEN, "password-change-required"))
-                : chain.filter(exchange));
+            .flatMap(blocked -> !blocked ? chain.filter(exchange)
+                : Pages.isPageRequest(exchange) ? Pages.redirect(exchange, Pages.PASSWORD_CHANGE)
+                : problems.handle(exchange, new LmsProblem(HttpStatus.FORBIDDEN, "password-change-required")));
     }
 }

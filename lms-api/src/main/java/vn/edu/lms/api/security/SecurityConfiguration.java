@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -42,8 +43,23 @@ class SecurityConfiguration {
         AuthenticationWebFilter authenticate = new AuthenticationWebFilter(authentication);
         authenticate.setServerAuthenticationConverter(credentials);
         authenticate.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-        authenticate.setAuthenticationFailureHandler((filterExchange, failure) ->
-            problems.handle(filterExchange.getExchange(), new LmsProblem(HttpStatus.UNAUTHORIZED, "unauthenticated")));
+        // A session that has ended (signed out elsewhere, password changed) leaves its cookie behind:
+        // the browser goes on as a visitor, with the cookie cleared, so that public pages and
+        // their style sheets still load and pages send it to the sign-in page. A bad bearer token is a 401.
+        authenticate.setAuthenticationFailureHandler((filterExchange, failure) -> {
+            var exchange = filterExchange.getExchange();
+            if (exchange.getRequest().getHeaders().getFirst("Authorization") == null) {
+                exchange.getResponse().addCookie(ResponseCookie.from(Credentials.SESSION_COOKIE, "").httpOnly(true).sameSite("Lax")
+                    .path("/").maxAge(0).build());
+                String otherCookies = exchange.getRequest().getCookies().values().stream().flatMap(List::stream)
+                    .filter(cookie -> !Credentials.SESSION_COOKIE.equals(cookie.getName()))
+                    .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(java.util.stream.Collectors.joining("; "));
+                return filterExchange.getChain().filter(exchange.mutate()
+                    .request(request -> request.headers(headers -> headers.set(org.springframework.http.HttpHeaders.COOKIE, otherCookies)))
+                    .build());
+            }
+            return problems.handle(exchange, new LmsProblem(HttpStatus.UNAUTHORIZED, "unauthenticated"));
+        });
         authenticate.setAuthenticationSuccessHandler((filterExchange, success) -> filterExchange.getChain().filter(filterExchange.getExchange()));
 
         ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
@@ -66,8 +82,9 @@ class SecurityConfiguration {
                 exchanges.anyExchange().denyAll();
             })
             .exceptionHandling(handling -> handling
-                .authenticationEntryPoint((exchange, failure) ->
-                    problems.handle(exchange, new LmsProblem(HttpStatus.UNAUTHORIZED, "unauthenticated")))
+                .authenticationEntryPoint((exchange, failure) -> Pages.isPageRequest(exchange)
+                    ? Pages.redirect(exchange, Pages.SIGN_IN)
+                    : problems.handle(exchange, new LmsProblem(HttpStatus.UNAUTHORIZED, "unauthenticated")))
                 .accessDeniedHandler((exchange, denied) -> problems.handle(exchange, Access.forbidden())))
             .build();
     }

@@ -61,6 +61,7 @@ class AuthorizationMatrixTests {
     private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
     private static final Set<Caller> ADMINS_OF_SCHOOL_A = EnumSet.of(Caller.SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
     private static final Set<Caller> DISTRICT = EnumSet.of(Caller.DISTRICT_ADMIN);
+    private static final Set<Caller> ADMINS = EnumSet.of(Caller.SCHOOL_ADMIN, Caller.OTHER_SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
     private static final Set<Caller> NOBODY = EnumSet.noneOf(Caller.class);
     /** Everyone with a role at school A, and district admins. */
     private static final Set<Caller> MEMBERS_OF_SCHOOL_A = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS, Caller.OTHER_SCHOOL_ADMIN));
@@ -75,6 +76,9 @@ class AuthorizationMatrixTests {
     private static final String TUS_CREATE = "<tus-create>";
     private static final Set<Caller> STAFF_OF_SCHOOL_A = EnumSet.of(Caller.TEACHER, Caller.REVIEWER, Caller.SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
     private static final Set<Caller> OWNER = EnumSet.of(Caller.TEACHER);
+    /** Who may add to the library (staff of any school, and the district); what each may change is the library's own check. */
+    private static final Set<Caller> LIBRARY_CONTRIBUTORS = EnumSet.of(Caller.TEACHER, Caller.REVIEWER, Caller.SCHOOL_ADMIN,
+        Caller.OTHER_SCHOOL_ADMIN, Caller.DISTRICT_ADMIN);
     private static final Set<Caller> REVIEWERS = EnumSet.of(Caller.REVIEWER);
     private static final String BLUEPRINT_JSON = "{\"title\":\"Kiểm tra giữa kỳ I – Toán 5\",\"subjectCode\":\"toan\",\"grade\":5,"
         + "\"cells\":[{\"topic\":\"Phân số\",\"level\":\"BIET\",\"type\":\"SINGLE_CHOICE\",\"count\":4,\"points\":2.5}]}";
@@ -155,6 +159,49 @@ class AuthorizationMatrixTests {
         return List.of(
             // pages and operations
             new Endpoint(HttpMethod.GET, "/", "/", "", EVERYONE),
+            new Endpoint(HttpMethod.GET, "/sign-in", "/sign-in", "", EVERYONE),
+            new Endpoint(HttpMethod.POST, "/language", "/language", "", EVERYONE),
+            new Endpoint(HttpMethod.GET, "/account/password", "/account/password", "", SIGNED_IN),
+            // the admins' pages
+            new Endpoint(HttpMethod.GET, "/admin/schools", "/admin/schools", "", ADMINS),
+            new Endpoint(HttpMethod.GET, "/admin/schools/{schoolId}", "/admin/schools/{A}", "", ADMINS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/admin/schools/{schoolId}/class-lists", "/admin/schools/{A}/class-lists", "", ADMINS_OF_SCHOOL_A),
+            // the library's pages
+            new Endpoint(HttpMethod.GET, "/library", "/library?q=phan%20so&grade=5", "", SIGNED_IN),
+            new Endpoint(HttpMethod.GET, "/library/upload", "/library/upload", "", LIBRARY_CONTRIBUTORS),
+            new Endpoint(HttpMethod.GET, "/library/upload", "/library/upload?item={classItem}", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/library/items/{id}", "/library/items/{classItem}", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/library/items/{id}", "/library/items/{privateItem}", "", OWNER),
+            new Endpoint(HttpMethod.GET, "/library/items/{id}", "/library/items/{districtItem}", "", MEMBERS_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/library/items/{id}/edit", "/library/items/{classItem}/edit", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/library/appraisal", "/library/appraisal", "", REVIEWERS),
+            // the teaching pages (classes, lessons, participation)
+            new Endpoint(HttpMethod.GET, "/classes/{classId}", "/classes/{5A}", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/classes/{classId}/lessons", "/classes/{5A}/lessons?subject=toan", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/lessons/{id}", "/lessons/{lesson}", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/lessons/new", "/lessons/new?class={5A}&subject=toan", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/lessons/{id}/edit", "/lessons/{lesson}/edit", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/lessons/{id}/participation", "/lessons/{lesson}/participation", "", STAFF_OF_5A),
+            // the classwork pages (assignments, gradebooks, children's results)
+            new Endpoint(HttpMethod.GET, "/classes/{classId}/assignments", "/classes/{5A}/assignments", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/assignments/new", "/assignments/new?class={5A}", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/assignments/{id}", "/assignments/{assignment}", "", CLASS_5A),
+            new Endpoint(HttpMethod.GET, "/assignments/{id}/edit", "/assignments/{assignment}/edit", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/gradebooks", "/gradebooks?class={7A}&subject=toan&term=1", "", STAFF_OF_5A),
+            new Endpoint(HttpMethod.GET, "/children/{studentId}", "/children/{student}", "", CLASS_5A),
+            // the question bank's and tests' pages
+            new Endpoint(HttpMethod.GET, "/questions", "/questions?school={A}", "", STAFF_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/questions/import", "/questions/import?school={A}", "", STAFF_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/questions/new", "/questions/new?school={A}", "", STAFF_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/questions/{id}", "/questions/{question}", "", BANK_USERS),
+            new Endpoint(HttpMethod.GET, "/tests", "/tests?school={A}", "", PROCTORS_OF_A),
+            new Endpoint(HttpMethod.GET, "/tests/new", "/tests/new?school={A}", "", PROCTORS_OF_A),
+            new Endpoint(HttpMethod.GET, "/tests/blueprints/new", "/tests/blueprints/new?school={A}", "", STAFF_OF_SCHOOL_A),
+            new Endpoint(HttpMethod.GET, "/tests/blueprints/{id}", "/tests/blueprints/{blueprint}", "", BANK_USERS),
+            new Endpoint(HttpMethod.GET, "/tests/{id}", "/tests/{session}", "", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.GET, "/tests/{id}/proctor", "/tests/{session}/proctor", "", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.GET, "/tests/{id}/results", "/tests/{session}/results", "", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.GET, "/tests/{sessionId}/take", "/tests/{session}/take", "", STUDENTS),
             new Endpoint(HttpMethod.GET, "/actuator", "/actuator", "", NOBODY),
             new Endpoint(HttpMethod.GET, "/actuator/health", "/actuator/health", "", EVERYONE),
             new Endpoint(HttpMethod.GET, "/actuator/health/**", "/actuator/health/readiness", "", EVERYONE),
@@ -372,6 +419,8 @@ class AuthorizationMatrixTests {
             new Endpoint(HttpMethod.GET, "/api/v1/schools/{schoolId}/blueprints", "/api/v1/schools/{A}/blueprints", "", STAFF_OF_SCHOOL_A),
             new Endpoint(HttpMethod.GET, "/api/v1/blueprints/{id}", "/api/v1/blueprints/{blueprint}", "", BANK_USERS),
             new Endpoint(HttpMethod.GET, "/api/v1/blueprints/{id}/coverage", "/api/v1/blueprints/{blueprint}/coverage", "", BANK_USERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/schools/{schoolId}/blueprints/coverage", "/api/v1/schools/{A}/blueprints/coverage",
+                BLUEPRINT_JSON, STAFF_OF_SCHOOL_A),
             new Endpoint(HttpMethod.PUT, "/api/v1/blueprints/{id}", "/api/v1/blueprints/{blueprint}", BLUEPRINT_JSON, QUESTION_CHANGERS),
             new Endpoint(HttpMethod.DELETE, "/api/v1/blueprints/{id}", "/api/v1/blueprints/{freshBlueprint}", "", QUESTION_CHANGERS),
             new Endpoint(HttpMethod.GET, "/api/v1/question-exports", "/api/v1/question-exports?version=QTI_2_2&subjectCode=toan", "",
@@ -420,6 +469,8 @@ class AuthorizationMatrixTests {
                 PROCTORS_AND_OTHERS),
             new Endpoint(HttpMethod.GET, "/api/v1/test-sessions/{id}/results/export", "/api/v1/test-sessions/{session}/results/export?format=CSV",
                 "", PROCTORS_AND_OTHERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/attempts/{attemptId}/assets/{assetId}", "/api/v1/attempts/{attempt}/assets/"
+                + "0000000000000000000000000000000000000000000000000000000000000000.png", "", STUDENTS),
             new Endpoint(HttpMethod.GET, "/api/v1/attempts/{attemptId}/result", "/api/v1/attempts/{attempt}/result", "",
                 EnumSet.of(Caller.STUDENT, Caller.PARENT)));
     }
@@ -784,6 +835,7 @@ class AuthorizationMatrixTests {
         var result = ready.exchange().returnResult(String.class);
         int status = result.getStatus().value();
         Function<Integer, String> describe = s -> endpoint.key() + " as " + caller + " answered " + s;
+        assertThat(result.getResponseHeaders().getFirst("Content-Security-Policy")).as(describe.apply(status) + ", with a CSP").isNotBlank();
         if (endpoint.allowed().contains(caller)) {
             assertThat(status).as(describe.apply(status)).isNotIn(401, 403);
         } else {

@@ -157,6 +157,13 @@ public class LibraryItems implements SmartInitializingSingleton {
         return mongo.find(query, LibraryItem.class, COLLECTION);
     }
 
+    /** Items of these schools offered to the district and waiting for a reviewer, oldest first: the admins' view of the queue. */
+    public Flux<LibraryItem> awaitingAppraisalAt(java.util.Collection<String> schoolIds) {
+        Query query = Query.query(Criteria.where("appraisal.status").is(Appraisal.Status.SUBMITTED.name()).and("deleted").is(false)
+            .and("scope").is(Scope.DISTRICT.name()).and("schoolId").in(schoolIds)).with(Sort.by("updatedAt")).limit(500);
+        return mongo.find(query, LibraryItem.class, COLLECTION);
+    }
+
     /**
      * New metadata and sharing, kept as a revision. {@code expectedVersion} (from If-Match) makes a
      * stale editor's change fail with 412 instead of silently overwriting another's.

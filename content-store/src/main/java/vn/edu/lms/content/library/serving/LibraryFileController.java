@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -59,12 +61,17 @@ class LibraryFileController {
             .switchIfEmpty(Mono.error(() -> new LmsProblem(HttpStatus.NOT_FOUND, "not-found")));
     }
 
-    /** The uploaded file, as an attachment (or inline for the document preview). */
+    /**
+     * The uploaded file, as an attachment, or inline ({@code inline=true}, the preview) when it is of
+     * a type a browser shows as inert content (see {@link #showsInline}); anything else, an HTML page
+     * above all, is an attachment whatever was asked.
+     */
     @GetMapping("/file")
     Mono<Void> file(@PathVariable String id, @PathVariable int number, @RequestParam(defaultValue = "false") boolean inline,
             ServerWebExchange exchange) {
         return visibleFile(id, number).flatMap(file -> countOpening(exchange, id).thenReturn(file)).flatMap(file -> {
-            String disposition = RangeServer.disposition(inline ? "inline" : "attachment", file.fileName());
+            String disposition = RangeServer.disposition(inline && showsInline(file.mediaType()) ? "inline" : "attachment",
+                file.fileName());
             if (properties.presignedDownloads()) {
                 return storage.presignedGet(file.blobKey(), properties.presignedValidity(), Map.of("response-content-disposition",
                         disposition, "response-content-type", file.mediaType()))
@@ -77,6 +84,25 @@ class LibraryFileController {
             return server.serve(exchange, new RangeServer.Served(file.blobKey(), file.size(), "\"" + file.sha256() + "\"",
                 file.uploadedAt(), file.mediaType(), "private, no-cache", disposition));
         });
+    }
+
+    /**
+     * Types a browser displays without running anything of the file's: PDF, raster images, audio,
+     * video and plain text. SVG is an image that can carry scripts, so it is not one of them.
+     */
+    static boolean showsInline(String mediaType) {
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(mediaType);
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
+        String main = type.getType();
+        String sub = type.getSubtype();
+        return "application".equals(main) && "pdf".equals(sub)
+            || "image".equals(main) && !sub.contains("svg") && !type.isWildcardSubtype()
+            || "audio".equals(main) || "video".equals(main)
+            || "text".equals(main) && "plain".equals(sub);
     }
 
     @GetMapping("/thumbnail")

@@ -164,10 +164,11 @@ public class Uploads implements SmartInitializingSingleton {
         return claim(caller, id, offset, patch)
             .flatMap(upload -> startReceiving(upload, patch))
             .flatMap(session -> body.concatMap(data -> absorb(session, data).doFinally(signal -> DataBufferUtils.release(data)), 1)
-                .then(Mono.defer(() -> endOfBody(session)))
-                .onErrorResume(failure -> failure instanceof LmsProblem ? Mono.error(failure)
-                    : saveTail(session).onErrorResume(ignored -> release(session)).then(Mono.error(failure)))
-                .doOnCancel(() -> settle(session).onErrorResume(failure -> Mono.empty()).then(release(session)).subscribe()))
+                .then(Mono.defer(() -> session.ending.compareAndSet(false, true) ? endOfBody(session) : Mono.<Upload>empty()))
+                .onErrorResume(failure -> failure instanceof LmsProblem ? Mono.error(failure) : keepTail(session).then(Mono.error(failure)))
+                // A client that goes away mid-body (Pause in the browser, a dropped link) may cancel the request rather
+                // than fail its body: what arrived is kept all the same, unless the request's end is already being handled.
+                .doOnCancel(() -> keepTail(session).subscribe()))
             .doFinally(signal -> receiving.release());
     }
 
@@ -201,6 +202,8 @@ public class Uploads implements SmartInitializingSingleton {
         Instant renewedAt;
         @Nullable Mono<Upload> inFlight;
         int inFlightLength;
+        /** Set by whichever handles the end of the request first: its body's end, its failure or its cancellation. */
+        final java.util.concurrent.atomic.AtomicBoolean ending = new java.util.concurrent.atomic.AtomicBoolean();
 
         Session(Upload upload, String patch, int partSize, Instant now) {
             this.upload = upload;
@@ -302,6 +305,22 @@ public class Uploads implements SmartInitializingSingleton {
                 return ownedUpdate(session, update)
                     .flatMap(upload -> before.tailKey() == null ? Mono.just(upload) : storage.remove(before.tailKey()).thenReturn(upload));
             });
+    }
+
+    /**
+     * Keeps what arrived of a request cut short (as the tail), once: its body failing and its
+     * cancellation can both come, from different threads, and only the first may write. The saving
+     * runs to its end on its own, as the request's cancellation would otherwise cut it short too.
+     */
+    private Mono<Upload> keepTail(Session session) {
+        return Mono.defer(() -> {
+            if (!session.ending.compareAndSet(false, true)) {
+                return Mono.empty();
+            }
+            Mono<Upload> kept = saveTail(session).onErrorResume(ignored -> release(session)).cache();
+            kept.subscribe(upload -> { }, failure -> { });
+            return kept;
+        });
     }
 
     /** Waits for the part in flight, if any, and takes its acknowledgement as the upload's state. */

@@ -120,6 +120,31 @@ class LibraryProcessingTests {
         }).exchange().expectStatus().isEqualTo(416).expectHeader().valueEquals("Content-Range", "bytes */" + whole.getResponseBody().length);
     }
 
+    /**
+     * Uploaded HTML is never a page of this origin: asked for inline, it still comes as an attachment;
+     * every file (a PDF shown inline too) carries a sandbox that allows nothing, and no type sniffing.
+     */
+    @Test
+    void uploadedHtmlIsAnAttachmentEvenAskedInlineAndEveryFileIsSandboxed(@TempDir Path dir) throws Exception {
+        Map<String, Object> html = uploaded(Fixtures.html(dir.resolve("bai.html")), "Bài 12.html");
+        assertThat(html.get("state")).isEqualTo("READY");
+        String base = "/api/v1/library/items/" + html.get("itemId") + "/versions/1/";
+        web.get().uri(base + "file?inline=true").headers(h -> h.setBearerAuth(teacher)).exchange().expectStatus().isOk()
+            .expectHeader().value("Content-Disposition", value -> assertThat(value).startsWith("attachment;"))
+            .expectHeader().valueEquals("Content-Security-Policy", "sandbox; default-src 'none'")
+            .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+        web.get().uri(base + "text").headers(h -> h.setBearerAuth(teacher)).exchange().expectStatus().isOk()
+            .expectHeader().valueEquals("Content-Security-Policy", "sandbox; default-src 'none'")
+            .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+
+        Map<String, Object> pdf = uploaded(Fixtures.pdf(dir.resolve("a.pdf")), "Bài 13.pdf");
+        web.get().uri("/api/v1/library/items/" + pdf.get("itemId") + "/versions/1/file?inline=true").headers(h -> h.setBearerAuth(teacher))
+            .exchange().expectStatus().isOk()
+            .expectHeader().value("Content-Disposition", value -> assertThat(value).startsWith("inline;"))
+            .expectHeader().valueEquals("Content-Security-Policy", "sandbox; default-src 'none'")
+            .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+    }
+
     @Test
     void hostileAndBrokenFilesFailTheirOwnVersionWithAReasonAndTheNextFileIsProcessed(@TempDir Path dir) throws Exception {
         Map<String, Object> bomb = uploaded(Fixtures.zipBombDocx(dir.resolve("bomb.docx"), 200), "bomb.docx");

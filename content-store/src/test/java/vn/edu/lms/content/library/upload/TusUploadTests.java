@@ -1,6 +1,7 @@
 package vn.edu.lms.content.library.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -179,28 +180,44 @@ class TusUploadTests {
 
     @Test
     void aConnectionCutMidRequestResumesFromTheAcknowledgedOffset() throws Exception {
+        long offset = cutThenResume("Hình học không gian", 8 * 1024 * 1024);
+        assertThat(offset).isBetween(5L * 1024 * 1024, 8L * 1024 * 1024);
+    }
+
+    /** A pause in the browser, or a link lost before the first part is full: what arrived is kept all the same. */
+    @Test
+    void aConnectionCutBeforeTheFirstPartIsFullKeepsWhatArrived() throws Exception {
+        long offset = cutThenResume("Phân số thập phân", 2 * 1024 * 1024);
+        assertThat(offset).isPositive().isLessThanOrEqualTo(2L * 1024 * 1024);
+    }
+
+    /** Sends 11 MB, cut after {@code cutAt} bytes as a dropped connection cuts it, then the rest; the offset the server kept. */
+    private long cutThenResume(String title, int cutAt) throws Exception {
         byte[] content = randomBytes(11 * 1024 * 1024, 2);
         content[0] = '%';
-        String itemId = api.createItem(teacher, "Hình học không gian", "SCHOOL", List.of());
+        String itemId = api.createItem(teacher, title, "SCHOOL", List.of());
         String location = create(teacher, itemId, content.length, "hinh-hoc.bin");
 
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        // The cut comes once the server has been receiving for a moment, as when a person presses Pause.
+        Runnable receiving = () -> await().atMost(Duration.ofSeconds(10)).during(Duration.ofMillis(300))
+            .until(() -> mongo.findById(id, Upload.class).block(Duration.ofSeconds(5)).patchOwner() != null);
         HttpClient http = HttpClient.newHttpClient();
-        int cutAt = 8 * 1024 * 1024;
         HttpRequest cut = HttpRequest.newBuilder(URI.create("http://localhost:" + port + location))
             .header("Authorization", "Bearer " + teacher).header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
             .header("Content-Type", "application/offset+octet-stream")
-            .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> new CuttingStream(content, cutAt))).build();
+            .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> new CuttingStream(content, cutAt, receiving))).build();
         try {
             http.send(cut, HttpResponse.BodyHandlers.discarding());
         } catch (IOException expected) {
             // The client gave up mid-body, as a dropped mobile connection does.
         }
         long offset = waitForRelease(location);
-        assertThat(offset).isBetween(5L * 1024 * 1024, (long) cutAt);
 
         byte[] rest = java.util.Arrays.copyOfRange(content, (int) offset, content.length);
         patch(teacher, location, offset, rest).expectStatus().isNoContent().expectHeader().valueEquals("Upload-Offset", String.valueOf(content.length));
         assertThat(onlyFile(itemId).get("sha256")).isEqualTo(sha256(content));
+        return offset;
     }
 
     @Test
@@ -235,15 +252,17 @@ class TusUploadTests {
         throw new AssertionError("the cut upload was never released");
     }
 
-    /** Gives {@code cutAt} bytes, then fails like a dropped connection. */
+    /** Gives {@code cutAt} bytes, waits for {@code beforeCut}, then fails like a dropped connection. */
     private static final class CuttingStream extends InputStream {
         private final byte[] content;
         private final int cutAt;
+        private final Runnable beforeCut;
         private int position;
 
-        CuttingStream(byte[] content, int cutAt) {
+        CuttingStream(byte[] content, int cutAt, Runnable beforeCut) {
             this.content = content;
             this.cutAt = cutAt;
+            this.beforeCut = beforeCut;
         }
 
         @Override
@@ -255,6 +274,7 @@ class TusUploadTests {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             if (position >= cutAt) {
+                beforeCut.run();
                 throw new IOException("connection dropped");
             }
             int n = Math.min(length, cutAt - position);

@@ -1,6 +1,7 @@
 package vn.edu.lms.api.assessment.attempt;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.stereotype.Component;
@@ -31,6 +34,7 @@ import reactor.core.publisher.Mono;
 import vn.edu.lms.api.assessment.paper.ShownItem;
 import vn.edu.lms.api.questionbank.Response;
 import vn.edu.lms.api.security.Access;
+import vn.edu.lms.api.questionbank.QuestionAssets;
 import vn.edu.lms.api.security.EndpointRules;
 import vn.edu.lms.api.security.Role;
 import vn.edu.lms.content.platform.ClientAddresses;
@@ -48,10 +52,12 @@ class TakingController {
     static final String DEVICE = "X-Attempt-Device";
 
     private final Attempts attempts;
+    private final QuestionAssets assets;
     private final Clock clock;
 
-    TakingController(Attempts attempts, Clock clock) {
+    TakingController(Attempts attempts, QuestionAssets assets, Clock clock) {
         this.attempts = attempts;
+        this.assets = assets;
         this.clock = clock;
     }
 
@@ -170,6 +176,24 @@ class TakingController {
             .thenReturn(ResponseEntity.noContent().build());
     }
 
+    /**
+     * An image of the student's own paper ({@code asset:ID} in its rich text): students may not read
+     * the question bank's images, only those their paper shows.
+     */
+    @GetMapping("/api/v1/attempts/{attemptId}/assets/{assetId}")
+    Mono<ResponseEntity<byte[]>> asset(@PathVariable String attemptId, @PathVariable String assetId) {
+        return Access.currentUser().flatMap(user -> attempts.own(user, attemptId))
+            .flatMap(attempt -> attempts.paper(attempt.id()))
+            .filter(paper -> paper.paper().items().stream().anyMatch(item -> QuestionAssets.idsIn(item.content()).contains(assetId)))
+            .switchIfEmpty(Mono.error(() -> new LmsProblem(HttpStatus.NOT_FOUND, "question-asset-not-found")))
+            .flatMap(paper -> assets.read(assetId))
+            .map(asset -> ResponseEntity.ok().contentType(MediaType.parseMediaType(asset.mediaType()))
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .body(asset.bytes()));
+    }
+
     private static String device(@Nullable String device) {
         if (device == null || device.isBlank()) {
             throw new LmsProblem(HttpStatus.BAD_REQUEST, "attempt-device-missing");
@@ -184,7 +208,7 @@ class TakingController {
         public void configure(AuthorizeExchangeSpec exchanges) {
             String student = Role.STUDENT.name();
             exchanges.pathMatchers(HttpMethod.POST, "/api/v1/test-sessions/*/attempt").hasRole(student)
-                .pathMatchers(HttpMethod.GET, "/api/v1/attempts/*").hasRole(student)
+                .pathMatchers(HttpMethod.GET, "/api/v1/attempts/*", "/api/v1/attempts/*/assets/*").hasRole(student)
                 .pathMatchers(HttpMethod.PUT, "/api/v1/attempts/*/answers/*").hasRole(student)
                 .pathMatchers(HttpMethod.POST, "/api/v1/attempts/*/answers", "/api/v1/attempts/*/submit", "/api/v1/attempts/*/ping",
                     "/api/v1/attempts/*/events").hasRole(student);

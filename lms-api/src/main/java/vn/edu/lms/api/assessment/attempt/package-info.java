@@ -5,6 +5,8 @@
  * time-out, and the event log and live progress a proctor watches.
  */
 @NullMarked
+@NamedInterface("attempt")
 package vn.edu.lms.api.assessment.attempt;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

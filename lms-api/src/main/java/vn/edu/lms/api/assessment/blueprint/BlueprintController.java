@@ -115,6 +115,16 @@ class BlueprintController {
             .map(coverage -> new CoverageView(coverage.fillable(), coverage.missing(), coverage.cells()));
     }
 
+    record DraftCoverageView(boolean fillable, int missing, List<Coverage.CellCoverage> cells, List<String> topics) {
+    }
+
+    /** The bank's coverage of a blueprint being drafted: nothing is stored (the blueprint builder page). */
+    @PostMapping("/api/v1/schools/{schoolId}/blueprints/coverage")
+    Mono<DraftCoverageView> draftCoverage(@PathVariable String schoolId, @Valid @RequestBody BlueprintRequest request) {
+        return Access.currentUser().flatMap(user -> blueprints.coverageOfDraft(user, schoolId, request.blueprint()))
+            .map(found -> new DraftCoverageView(found.coverage().fillable(), found.coverage().missing(), found.coverage().cells(), found.topics()));
+    }
+
     @Component
     static class Rules implements EndpointRules {
 
@@ -124,6 +134,7 @@ class BlueprintController {
         @Override
         public void configure(AuthorizeExchangeSpec exchanges) {
             exchanges.pathMatchers(HttpMethod.POST, "/api/v1/schools/*/blueprints").hasAnyRole(WRITERS)
+                .pathMatchers(HttpMethod.POST, "/api/v1/schools/*/blueprints/coverage").hasAnyRole(STAFF)
                 .pathMatchers(HttpMethod.GET, "/api/v1/schools/*/blueprints", "/api/v1/blueprints/*", "/api/v1/blueprints/*/coverage")
                 .hasAnyRole(STAFF)
                 .pathMatchers(HttpMethod.PUT, "/api/v1/blueprints/*").hasAnyRole(WRITERS)

@@ -106,6 +106,23 @@ public class Blueprints implements SmartInitializingSingleton {
         return blueprint(user, id).flatMap(found -> candidates(found).collectList().map(all -> Coverage.of(found.blueprint(), all)));
     }
 
+    /**
+     * The same for a blueprint being drafted (nothing stored), with the topics the bank has questions
+     * on: what the blueprint builder shows as the teacher edits its cells.
+     */
+    public Mono<DraftCoverage> coverageOfDraft(CurrentUser user, String schoolId, Blueprint draft) {
+        if (!user.administers(schoolId) && !worksAt(user, schoolId)) {
+            return Mono.error(Access.forbidden());
+        }
+        return bank.usableAt(schoolId, draft.subjectCode(), draft.grade())
+            .map(question -> new Candidate(question.id(), question.version(), question.topic(), question.level(), question.content()))
+            .collectList()
+            .map(all -> new DraftCoverage(Coverage.of(draft, all), all.stream().map(Candidate::topic).distinct().sorted().toList()));
+    }
+
+    public record DraftCoverage(Coverage coverage, List<String> topics) {
+    }
+
     /** The questions a paper of this blueprint may draw from, each at its current version. */
     public Flux<Candidate> candidates(StoredBlueprint found) {
         Blueprint blueprint = found.blueprint();

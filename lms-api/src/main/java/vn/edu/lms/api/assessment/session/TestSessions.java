@@ -204,6 +204,13 @@ public class TestSessions implements SmartInitializingSingleton {
             .switchIfEmpty(Mono.error(TestSessions::notFound));
     }
 
+    /** A session the student takes part in; 404 for anyone else. */
+    public Mono<TestSession> takenBy(CurrentUser user, String id) {
+        return mongo.findById(id, TestSession.class)
+            .filter(found -> !found.cancelled() && found.participant(user.accountId()).isPresent())
+            .switchIfEmpty(Mono.error(TestSessions::notFound));
+    }
+
     public Flux<TestSession> list(CurrentUser user, String schoolId) {
         if (!QuestionAccess.mayWriteAt(user, schoolId)) {
             return Flux.error(Access.forbidden());

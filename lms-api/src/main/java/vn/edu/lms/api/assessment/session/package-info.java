@@ -4,6 +4,8 @@
  * pool of question versions its papers are drawn from is fixed when the session is scheduled.
  */
 @NullMarked
+@NamedInterface("session")
 package vn.edu.lms.api.assessment.session;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -72,14 +71,17 @@ class ParticipationController {
     private final Lessons lessons;
     private final ParticipationRecords records;
     private final Rosters rosters;
+    private final ParticipationReports reports;
     private final Scheduler files;
     private final Cache<String, Bucket> reportLimits = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(5))
         .build();
 
-    ParticipationController(Lessons lessons, ParticipationRecords records, Rosters rosters, BlockingSchedulers schedulers) {
+    ParticipationController(Lessons lessons, ParticipationRecords records, Rosters rosters, ParticipationReports reports,
+            BlockingSchedulers schedulers) {
         this.lessons = lessons;
         this.records = records;
         this.rosters = rosters;
+        this.reports = reports;
         this.files = schedulers.files();
     }
 
@@ -178,11 +180,7 @@ class ParticipationController {
     }
 
     private Mono<ParticipationReport> report(String id) {
-        return Access.currentUser().flatMap(user -> lessons.taught(user, id)).flatMap(taught -> Mono.zip(
-                rosters.of(taught.lesson().classId()),
-                records.ofLesson(taught.lesson().id()).collectMap(Participation::studentId, Function.identity()),
-                lessons.items(taught.lesson()))
-            .map(found -> ParticipationReport.of(taught.lesson(), taught.schoolClass().name(), found.getT1(), found.getT2(), found.getT3())));
+        return Access.currentUser().flatMap(user -> reports.report(user, id));
     }
 
     private Mono<Void> video(Lesson lesson, CurrentUser user, ProgressRequest request) {

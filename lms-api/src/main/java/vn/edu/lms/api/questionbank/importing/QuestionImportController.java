@@ -30,6 +30,7 @@ import reactor.core.publisher.Mono;
 import vn.edu.lms.api.questionbank.CognitiveLevel;
 import vn.edu.lms.api.questionbank.QuestionAccess;
 import vn.edu.lms.api.questionbank.QuestionAssets;
+import vn.edu.lms.api.questionbank.QuestionContent;
 import vn.edu.lms.api.questionbank.Wording;
 import vn.edu.lms.api.security.Access;
 import vn.edu.lms.api.security.EndpointRules;
@@ -57,8 +58,9 @@ class QuestionImportController {
     record WordedProblem(String code, String message) {
     }
 
+    /** One question of the file, with its content as it would be stored (sanitized), for the per-question preview. */
     record RowView(int number, String label, @Nullable String type, @Nullable String topic, @Nullable String level, boolean alreadyThere,
-            List<WordedProblem> problems, @Nullable String questionId) {
+            List<WordedProblem> problems, @Nullable String questionId, @Nullable QuestionContent content) {
     }
 
     record ReportView(boolean clean, int questions, int added, int alreadyThere, List<WordedProblem> fileProblems, List<RowView> rows) {
@@ -142,7 +144,7 @@ class QuestionImportController {
 
     private ReportView view(QuestionImports.Report report, Locale locale) {
         List<RowView> rows = report.questions().stream().map(row -> new RowView(row.number(), row.label(), row.type(), row.topic(), row.level(),
-            row.alreadyThere(), worded(row.problems(), locale), row.questionId())).toList();
+            row.alreadyThere(), worded(row.problems(), locale), row.questionId(), row.content())).toList();
         return new ReportView(report.clean(), rows.size(), report.added(), report.alreadyThere(), worded(report.fileProblems(), locale), rows);
     }
 

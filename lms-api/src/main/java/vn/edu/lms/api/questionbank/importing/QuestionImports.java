@@ -20,6 +20,7 @@ import vn.edu.lms.api.questionbank.Question;
 import vn.edu.lms.api.questionbank.QuestionAccess;
 import vn.edu.lms.api.questionbank.QuestionAssets;
 import vn.edu.lms.api.questionbank.QuestionBank;
+import vn.edu.lms.api.questionbank.QuestionContent;
 import vn.edu.lms.api.questionbank.QuestionDraft;
 import vn.edu.lms.api.security.Access;
 import vn.edu.lms.api.security.CurrentUser;
@@ -65,9 +66,12 @@ public class QuestionImports {
         }
     }
 
-    /** One question of the file; {@code questionId} once imported. */
+    /**
+     * One question of the file; {@code questionId} once imported; {@code content} as it would be
+     * stored (rich text sanitized), for the page's per-question preview.
+     */
     public record Row(int number, String label, @Nullable String type, @Nullable String topic, @Nullable String level, boolean alreadyThere,
-            List<ImportProblem> problems, @Nullable String questionId) {
+            List<ImportProblem> problems, @Nullable String questionId, @Nullable QuestionContent content) {
     }
 
     public Mono<Report> preview(CurrentUser user, String schoolId, String format, byte[] file, ImportDefaults defaults) {
@@ -85,7 +89,7 @@ public class QuestionImports {
                     .map(added -> Map.entry(question.number(), added)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue))
                 .map(added -> new Report(report.questions().stream().map(row -> new Row(row.number(), row.label(), row.type(), row.topic(),
-                    row.level(), row.alreadyThere(), row.problems(), added.get(row.number()).id())).toList(), List.of(),
+                    row.level(), row.alreadyThere(), row.problems(), added.get(row.number()).id(), row.content())).toList(), List.of(),
                     (int) report.questions().stream().filter(row -> !row.alreadyThere()).count(), report.alreadyThere()));
         }));
     }
@@ -113,6 +117,7 @@ public class QuestionImports {
         for (ParsedQuestion question : parsed.questions()) {
             List<ImportProblem> problems = new ArrayList<>(question.problems());
             QuestionDraft draft = question.draft();
+            QuestionContent shown = null;
             if (draft != null) {
                 problems.addAll(imageProblems(draft, parsed.images()));
                 QuestionBank.Checked checked = bank.check(withAssets(draft, placeholderIds(parsed.images())));
@@ -120,13 +125,14 @@ public class QuestionImports {
                     problems.add(new ImportProblem(problem.code(), problem.args()));
                 }
                 fingerprints.put(question.number(), bank.fingerprint(checked.draft()));
+                shown = checked.draft().content();
             }
             rows.add(new Row(question.number(), question.label(), draft == null ? null : draft.content().type().name(),
-                draft == null ? null : draft.topic(), draft == null ? null : draft.level().name(), false, problems, null));
+                draft == null ? null : draft.topic(), draft == null ? null : draft.level().name(), false, problems, null, shown));
         }
         return bank.existingFingerprints(schoolId, fingerprints.values()).map(existing -> {
             List<Row> marked = rows.stream().map(row -> existing.contains(fingerprints.get(row.number()))
-                ? new Row(row.number(), row.label(), row.type(), row.topic(), row.level(), true, row.problems(), null) : row).toList();
+                ? new Row(row.number(), row.label(), row.type(), row.topic(), row.level(), true, row.problems(), null, row.content()) : row).toList();
             int already = (int) marked.stream().filter(Row::alreadyThere).count();
             return new Report(marked, fileProblems, 0, already);
         });
