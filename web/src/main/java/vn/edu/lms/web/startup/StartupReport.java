@@ -9,17 +9,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
+import vn.edu.lms.content.platform.ServicesReady;
 import vn.edu.lms.web.home.ServiceHealth;
 
 /**
  * Tells the operator, in one line, when the application is ready to serve: every service up,
- * with the seconds since the JVM started. That figure is the one the README promises.
+ * with the seconds since the JVM started. That figure is the one the README promises. The same
+ * moment is published as {@link ServicesReady}: the readiness probe answers UP from then on.
  */
 @Component
 class StartupReport implements DisposableBean {
@@ -29,10 +32,12 @@ class StartupReport implements DisposableBean {
     private static final Duration GIVE_UP = Duration.ofMinutes(10);
 
     private final ServiceHealth health;
+    private final ApplicationEventPublisher events;
     private volatile Disposable watch = Disposables.disposed();
 
-    StartupReport(ServiceHealth health) {
+    StartupReport(ServiceHealth health, ApplicationEventPublisher events) {
         this.health = health;
+        this.events = events;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -47,8 +52,9 @@ class StartupReport implements DisposableBean {
 
     private void reportReady(List<ServiceHealth.ServiceStatus> services) {
         double seconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
-        log.info("LMS ready in {} s: {} UP", String.format(Locale.ROOT, "%.1f", seconds),
-            services.stream().map(ServiceHealth.ServiceStatus::name).toList());
+        List<String> names = services.stream().map(ServiceHealth.ServiceStatus::name).toList();
+        log.info("LMS ready in {} s: {} UP", String.format(Locale.ROOT, "%.1f", seconds), names);
+        events.publishEvent(new ServicesReady(names));
     }
 
     @Override

@@ -46,10 +46,10 @@ import vn.edu.lms.web.drill.ExamSetup.Student;
  * <li>the page goes on with the device token it had: saving and submitting work.
  * </ul>
  * The tolerance: the server counts the outage from its last heartbeat (one a second) to the moment
- * it credits it at start-up, so a student may gain up to about a second (the beat's period plus the
- * beat's write), and loses what runs between that credit and the first answer after the restart
- * (the rest of the start-up, readiness, this drill's half-second polling and its first ping), a
- * few seconds at most. The drill logs each part.
+ * every service is up again after the restart, so a student may gain up to about a second (the
+ * beat's period plus the beat's write), and loses what runs between that moment and the first answer
+ * (this drill's half-second readiness polling and its first ping, with 44 others), a second or so.
+ * The drill logs each part.
  */
 class ExamKillDrillIT {
 

@@ -21,14 +21,18 @@ import com.mongodb.client.result.UpdateResult;
 
 import reactor.core.publisher.Mono;
 import vn.edu.lms.content.platform.PeriodicTask;
+import vn.edu.lms.content.platform.ServicesReady;
 
 /**
  * Time lost to a server outage is given back. The server notes every {@code heartbeat} that it is
  * alive; at start-up, a silence longer than two beats was an outage (a crash, a restart, a power
  * cut), and every attempt that was running when it began gets its length added to its clock —
- * before any attempt can be submitted for time-up. Once the server answers again, the start-up
- * that followed the credit is added too: to the student it was part of the outage. Each outage
- * (and each top-up) is credited once per attempt, even if the start-up is cut short and repeated.
+ * before any attempt can be submitted for time-up. The start-up that follows is part of the outage
+ * to the student, and is topped up twice: when the server answers, and again when every service is
+ * up ({@link ServicesReady}, when the readiness probe turns UP and a load balancer lets students
+ * back; search may come up seconds after the server answers). A page that reached the server
+ * between the two gains that gap; none loses it. Each outage and each top-up is credited once per
+ * attempt, even if the start-up is cut short and repeated.
  */
 @Component
 class OutageCredit extends PeriodicTask implements SmartInitializingSingleton {
@@ -41,11 +45,16 @@ class OutageCredit extends PeriodicTask implements SmartInitializingSingleton {
     private final Attempts attempts;
     private final TestTakingProperties settings;
     private final Clock clock;
-    /** The outage credited at start-up, until the top-up at readiness. */
+    /** The outage credited at start-up and how far it has been given back, until the services are ready. */
     private final AtomicReference<Credited> awaitingTopUp = new AtomicReference<>();
 
     /** An outage given back up to {@code until}. */
     private record Credited(String outageId, Instant until) {
+
+        /** Each top-up is named by where it starts, so a repeated one is recognised. */
+        String topUpId() {
+            return outageId + "+" + until.toEpochMilli();
+        }
     }
 
     OutageCredit(ReactiveMongoTemplate mongo, Attempts attempts, TestTakingProperties settings, Clock clock) {
@@ -64,8 +73,15 @@ class OutageCredit extends PeriodicTask implements SmartInitializingSingleton {
 
     /** Runs once the server answers: the students could not work during the start-up either. */
     @EventListener(ApplicationReadyEvent.class)
-    void serverReady() {
-        topUpToNow().block(Duration.ofMinutes(1));
+    void serverAnswers() {
+        topUpToNow(false).block(Duration.ofMinutes(1));
+    }
+
+    /** Runs once every service is up, on whichever thread saw it: nothing here may block. */
+    @EventListener(ServicesReady.class)
+    void servicesReady() {
+        topUpToNow(true).subscribe(toppedUp -> { }, failure -> log.error("Could not give back the start-up to running attempts: {}",
+            failure.toString()));
     }
 
     /** Gives the last outage back to the attempts it cut into; how many were credited. */
@@ -96,20 +112,25 @@ class OutageCredit extends PeriodicTask implements SmartInitializingSingleton {
             });
     }
 
-    /** Adds the time since the start-up credit to the attempts it credited; how many were topped up. */
-    Mono<Long> topUpToNow() {
-        Credited credited = awaitingTopUp.getAndSet(null);
+    /**
+     * Adds the time since the outage was last given back to the attempts it credited; how many were
+     * topped up. The last top-up ends the outage's credit.
+     */
+    Mono<Long> topUpToNow(boolean last) {
+        Instant now = clock.instant();
+        Credited credited = last ? awaitingTopUp.getAndSet(null) : awaitingTopUp.getAndUpdate(
+            owed -> owed == null ? null : new Credited(owed.outageId(), now));
         if (credited == null) {
             return Mono.just(0L);
         }
-        long startUp = Math.max(0, Duration.between(credited.until(), clock.instant()).toMillis());
-        String topUpId = credited.outageId() + "+start-up";
+        long startUp = Math.max(0, Duration.between(credited.until(), now).toMillis());
         Criteria owed = Criteria.where("state").is(Attempt.State.RUNNING).and("paused").is(false)
-            .and("creditedOutages").all(credited.outageId()).ne(topUpId);
-        return mongo.updateMulti(Query.query(owed), new Update().inc("endsAtMs", startUp).inc("outageCreditMs", startUp).push("creditedOutages", topUpId),
-                Attempt.class)
+            .and("creditedOutages").all(credited.outageId()).ne(credited.topUpId());
+        return mongo.updateMulti(Query.query(owed),
+                new Update().inc("endsAtMs", startUp).inc("outageCreditMs", startUp).push("creditedOutages", credited.topUpId()), Attempt.class)
             .map(UpdateResult::getModifiedCount)
-            .doOnNext(toppedUp -> log.info("Added the {} ms of start-up to the outage credit of {} attempts", startUp, toppedUp));
+            .doOnNext(toppedUp -> log.info("Added {} ms of start-up ({}) to the outage credit of {} attempts", startUp,
+                last ? "until every service was up" : "until the server answered", toppedUp));
     }
 
     private Mono<Void> beat() {

@@ -258,10 +258,14 @@ class TestTakingTests {
         clock.advance(Duration.ofMinutes(1));
         assertThat(outages.creditLastOutage().block()).isGreaterThanOrEqualTo(1L);
         assertThat(outages.creditLastOutage().block()).as("credited once").isZero();
-        // The start-up after the credit took 4 s more before the server answered: they are given back as well, once.
+        // The start-up after the credit took 4 s more before the server answered, and search 7 s more before the readiness
+        // probe said UP: both are given back, once.
         clock.advance(Duration.ofSeconds(4));
-        assertThat(outages.topUpToNow().block()).isGreaterThanOrEqualTo(1L);
-        assertThat(outages.topUpToNow().block()).as("topped up once").isZero();
+        assertThat(outages.topUpToNow(false).block()).isGreaterThanOrEqualTo(1L);
+        clock.advance(Duration.ofSeconds(7));
+        assertThat(outages.topUpToNow(true).block()).isGreaterThanOrEqualTo(1L);
+        assertThat(outages.topUpToNow(true).block()).as("topped up once").isZero();
+        assertThat(outages.topUpToNow(false).block()).as("nothing owed once every service is up").isZero();
         outages.start();
         assertThat(remaining(started, student)).isEqualTo(before);
         assertThat(mongo.count(Query.query(Criteria.where("attemptId").is(started.get("id")).and("type").is(AttemptEvent.Type.OUTAGE_CREDIT)),
