@@ -1,6 +1,7 @@
 package vn.edu.lms.content.curriculum;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +26,11 @@ public record Subject(String code, String name, String nameEn, List<Integer> gra
     public Subject {
         grades = List.copyOf(grades);
         periodsPerYear = periodsPerYear == null ? Map.of() : Map.copyOf(periodsPerYear);
+    }
+
+    /** Its name in the language of {@code locale}: English for English, Vietnamese otherwise. */
+    public String name(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? nameEn : name;
     }
 
     /** Whether a primary class of {@code grade} takes a scored periodic test in this subject at a term's end, or at its middle. */

@@ -3,6 +3,7 @@ package vn.edu.lms.content.curriculum;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.core.io.ClassPathResource;
@@ -32,6 +33,11 @@ public class SubjectCatalogue {
     /** The subject with this code, if the curriculum has one. */
     public Optional<Subject> subject(String code) {
         return subjects.stream().filter(subject -> subject.code().equals(code)).findFirst();
+    }
+
+    /** A subject's name in the language of {@code locale}, or the code itself for a subject the curriculum no longer has. */
+    public String name(String code, Locale locale) {
+        return subject(code).map(subject -> subject.name(locale)).orElse(code);
     }
 
     /** The subjects taught in {@code grade} (1–9), in the order of the curriculum. */

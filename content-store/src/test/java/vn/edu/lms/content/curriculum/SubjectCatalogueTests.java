@@ -3,6 +3,7 @@ package vn.edu.lms.content.curriculum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +47,13 @@ class SubjectCatalogueTests {
     void naturalAndSocialSciencesEndAfterGradeThree() {
         assertThat(catalogue.forGrade(3)).extracting(Subject::code).contains("tu-nhien-va-xa-hoi");
         assertThat(catalogue.forGrade(4)).extracting(Subject::code).doesNotContain("tu-nhien-va-xa-hoi");
+    }
+
+    @Test
+    void aSubjectIsNamedInThePagesLanguageAndAnUnknownCodeAsItself() {
+        assertThat(catalogue.name("toan", Locale.forLanguageTag("vi"))).isEqualTo("Toán");
+        assertThat(catalogue.name("toan", Locale.ENGLISH)).isEqualTo("Mathematics");
+        assertThat(catalogue.name("toan", Locale.UK)).isEqualTo("Mathematics");
+        assertThat(catalogue.name("mon-da-bo", Locale.ENGLISH)).isEqualTo("mon-da-bo");
     }
 }

@@ -25,7 +25,7 @@ public class SubjectNames {
     }
 
     public String name(String code, Locale locale) {
-        return subjects.subject(code).map(subject -> "en".equals(locale.getLanguage()) ? subject.nameEn() : subject.name()).orElse(code);
+        return subjects.name(code, locale);
     }
 
     /** The subjects of the class's grade that the person sets work in and keeps the book of (its teacher, homeroom teacher, admins). */

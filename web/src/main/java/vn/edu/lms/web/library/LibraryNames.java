@@ -1,7 +1,6 @@
 package vn.edu.lms.web.library;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,27 +24,24 @@ class LibraryNames {
 
     private static final String[] UNITS = { "B", "KB", "MB", "GB" };
 
-    private final Map<String, Subject> subjects;
+    private final SubjectCatalogue catalogue;
     private final Schools schools;
     private final AccountDirectory accounts;
 
     LibraryNames(SubjectCatalogue catalogue, Schools schools, AccountDirectory accounts) {
-        Map<String, Subject> byCode = new LinkedHashMap<>();
-        catalogue.all().forEach(subject -> byCode.put(subject.code(), subject));
-        this.subjects = java.util.Collections.unmodifiableMap(byCode);
+        this.catalogue = catalogue;
         this.schools = schools;
         this.accounts = accounts;
     }
 
     /** Every subject of the curriculum, in its order. */
     List<Subject> subjects() {
-        return List.copyOf(subjects.values());
+        return catalogue.all();
     }
 
     /** The subject's name in the page's language, or the code itself for a subject the curriculum no longer has. */
     public String subject(String code, Locale locale) {
-        Subject subject = subjects.get(code);
-        return subject == null ? code : "en".equals(locale.getLanguage()) ? subject.nameEn() : subject.name();
+        return catalogue.name(code, locale);
     }
 
     /** A size as people read it: 830 KB, 1,2 MB (the decimal comma in Vietnamese). */
