@@ -4,7 +4,8 @@
  * averages the rules computed, so the student's ĐTBmhk (and ĐTBmcn) are redrawn from it. Thông tư
  * 27: a student's rating, score and comment for one periodic assessment are sent together when the
  * focus leaves them. Changing a value already recorded asks for the reason, which the book keeps.
- * Saves go one at a time, in the order they were made.
+ * Saves go one at a time, in the order they were made. A Thông tư 22 cell is sent with the tag it
+ * had when drawn (If-Match): a value someone else changed meanwhile is shown, not overwritten.
  */
 (function () {
   'use strict';
@@ -129,8 +130,13 @@
         field.classList.add('saving');
         say(T.saving);
         return Lms.api('PUT', '/api/v1/gradebooks/' + encodeURIComponent(T.book) + '/cells/' + encodeURIComponent(tr.dataset.student) + '/'
-            + encodeURIComponent(column), body).then(function (answer) {
+            + encodeURIComponent(column), body, { 'If-Match': field.dataset.tag }).then(function (answer) {
           field.classList.remove('saving');
+          if (answer.status === 412 && answer.body && answer.body.type === '/problems/gradebook-cell-changed') {
+            showChanged(field, answer.body);
+            say(problem(answer), true);
+            return;
+          }
           if (!answer.ok) {
             field.setAttribute('aria-invalid', 'true');
             say(problem(answer), true);
@@ -139,6 +145,9 @@
           field.removeAttribute('aria-invalid');
           if (field.tagName === 'INPUT') { field.value = body.score === undefined ? '' : decimal(body.score); }
           field.dataset.old = field.value;
+          answer.body.rows.forEach(function (row) {
+            if (row.studentId === tr.dataset.student) { field.dataset.tag = row.tags[column]; }
+          });
           field.closest('td').classList.remove('from-source');
           field.classList.add('saved');
           setTimeout(function () { field.classList.remove('saved'); }, 1500);
@@ -152,6 +161,22 @@
         });
       });
     });
+  }
+
+  /** Someone changed the cell since the page was drawn: shows what it holds now, and the averages as they are now. */
+  function showChanged(field, changed) {
+    var now = changed.cell;
+    if (field.tagName === 'INPUT') {
+      field.value = now && now.score != null ? decimal(now.score) : '';
+    } else {
+      field.value = now && now.achieved != null ? String(now.achieved) : '';
+    }
+    field.dataset.old = field.value;
+    field.dataset.tag = changed.tag;
+    field.removeAttribute('aria-invalid');
+    field.closest('td').classList.toggle('from-source', !!now && now.origin !== 'MANUAL');
+    Lms.api('GET', T.view).then(function (answer) { if (answer.ok) { redraw(answer.body); refreshLevels(); } });
+    field.focus();
   }
 
   /** The same column of the row above or below, like a spreadsheet. */

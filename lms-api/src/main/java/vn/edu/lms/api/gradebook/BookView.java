@@ -22,24 +22,27 @@ public record BookView(String id, String classId, String className, String subje
         int regularNeeded, List<String> columns, boolean locked, List<Gradebook.Source> sources, List<Row> rows) {
 
     /**
+     * @param tags         each column's cell tag ({@link Gradebook#tagOf}), for If-Match when the cell is changed
      * @param average      ĐTBmhk of a scored subject (null while a score is missing)
      * @param achieved     the term's Đạt / Chưa đạt of a comment subject (null while undecided)
      * @param yearAverage  ĐTBmcn (second term only)
      * @param yearAchieved the year's result of a comment subject (second term only)
      */
-    public record Row(int number, String studentId, String fullName, Map<String, Gradebook.Cell> cells, @Nullable BigDecimal average,
-            @Nullable Boolean achieved, @Nullable BigDecimal yearAverage, @Nullable Boolean yearAchieved) {
+    public record Row(int number, String studentId, String fullName, Map<String, Gradebook.Cell> cells, Map<String, String> tags,
+            @Nullable BigDecimal average, @Nullable Boolean achieved, @Nullable BigDecimal yearAverage, @Nullable Boolean yearAchieved) {
     }
 
     public static BookView of(Gradebook book, String className, String subjectName, List<Rosters.Entry> roster, @Nullable Gradebook firstTerm) {
         List<Row> rows = new ArrayList<>();
         for (Rosters.Entry student : roster) {
             Map<String, Gradebook.Cell> cells = new LinkedHashMap<>();
+            Map<String, String> tags = new LinkedHashMap<>();
             for (String column : book.columns()) {
                 Gradebook.Cell cell = book.cell(student.studentId(), column);
                 if (cell != null) {
                     cells.put(column, cell);
                 }
+                tags.put(column, Gradebook.tagOf(cell));
             }
             Result term = result(book, student.studentId());
             Result year = Result.NONE;
@@ -48,7 +51,7 @@ public record BookView(String id, String classId, String className, String subje
                 year = new Result(Tt22Averages.year(Optional.ofNullable(first.average()), Optional.ofNullable(term.average())).orElse(null),
                     Tt22CommentSubject.year(Optional.ofNullable(term.achieved())).orElse(null));
             }
-            rows.add(new Row(student.number(), student.studentId(), student.fullName(), cells, term.average(), term.achieved(), year.average(),
+            rows.add(new Row(student.number(), student.studentId(), student.fullName(), cells, tags, term.average(), term.achieved(), year.average(),
                 year.achieved()));
         }
         return new BookView(book.id(), book.classId(), className, book.subjectCode(), subjectName, book.term(), book.commentOnly(),

@@ -81,6 +81,15 @@ public record Gradebook(
     public record Cell(@Nullable BigDecimal score, @Nullable Boolean achieved, Origin origin, @Nullable String sourceId, String by, Instant at) {
     }
 
+    /**
+     * A cell's entity tag, for {@code If-Match} on its PUT: when it was last written (to the
+     * millisecond the store keeps), or {@code "empty"}. A page sends the tag it drew, so a value
+     * changed by someone else in between is not overwritten unseen.
+     */
+    public static String tagOf(@Nullable Cell cell) {
+        return "\"" + (cell == null ? "empty" : Long.toString(cell.at().toEpochMilli())) + "\"";
+    }
+
     /** A column fed by an assignment or by a counted practice quiz (a lesson's block). */
     public record Source(String column, Origin kind, String refId, @Nullable String blockId) {
     }

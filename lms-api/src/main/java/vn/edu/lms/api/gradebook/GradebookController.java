@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -92,11 +93,12 @@ class GradebookController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(bytes)));
     }
 
+    /** With {@code If-Match} (the row's tag for the column), a cell someone else changed in between is a 412, not overwritten. */
     @PutMapping("/api/v1/gradebooks/{id}/cells/{studentId}/{column}")
     Mono<BookView> enter(@PathVariable String id, @PathVariable String studentId, @PathVariable String column,
-            @Valid @RequestBody CellRequest request) {
+            @Valid @RequestBody CellRequest request, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
         return Access.currentUser().flatMap(user -> gradebooks.enter(user, id, studentId, column, request.score(), request.achieved(),
-            request.reason())).flatMap(reports::view);
+            request.reason(), ifMatch)).flatMap(reports::view);
     }
 
     @PostMapping("/api/v1/gradebooks/{id}/columns")

@@ -177,10 +177,11 @@ public class Gradebooks implements SmartInitializingSingleton {
 
     /**
      * Enters or corrects one value. A score is 0–10 with at most one decimal; a comment subject
-     * takes Đạt or Chưa đạt instead. Correcting a value needs a reason. Refused while the term is locked.
+     * takes Đạt or Chưa đạt instead. Correcting a value needs a reason. Refused while the term is
+     * locked, and with 412 when {@code ifMatch} is given and the cell's tag is no longer one of it.
      */
     public Mono<Gradebook> enter(CurrentUser user, String id, String studentId, String column, @Nullable BigDecimal score,
-            @Nullable Boolean achieved, @Nullable String reason) {
+            @Nullable Boolean achieved, @Nullable String reason, @Nullable String ifMatch) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > MAX_REASON) {
             return Mono.error(new LmsProblem(HttpStatus.BAD_REQUEST, "gradebook-reason-too-long", MAX_REASON));
@@ -192,7 +193,7 @@ public class Gradebooks implements SmartInitializingSingleton {
             }
             Gradebook.Cell after = score == null && achieved == null ? null : new Gradebook.Cell(checkedScore(book, score, achieved),
                 book.commentOnly() ? achieved : null, Gradebook.Origin.MANUAL, null, user.accountId(), clock.instant());
-            return inClass(book, studentId).then(write(book, studentId, column, after, why, user.accountId(), true));
+            return inClass(book, studentId).then(write(book, studentId, column, after, why, user.accountId(), ifMatch));
         });
     }
 
@@ -215,22 +216,49 @@ public class Gradebooks implements SmartInitializingSingleton {
     }
 
     /**
-     * Sets one cell (or clears it, {@code after} null) and appends the change, in one update that
-     * applies only to the book as read and only while it is unlocked; a book changed in between is
-     * read again and the change tried again.
+     * A person's entry: a correction needs a reason, and with {@code ifMatch} the cell must still be
+     * the one the person saw.
      */
     private Mono<Gradebook> write(Gradebook book, String studentId, String column, Gradebook.@Nullable Cell after, @Nullable String reason,
-            String by, boolean reasonForCorrections) {
-        return write(book, studentId, column, after, reason, by, reasonForCorrections, WRITE_TRIES);
+            String by, @Nullable String ifMatch) {
+        return write(book, studentId, column, after, reason, by, new Guard(true, ifMatch), WRITE_TRIES);
     }
 
+    /** What a write checks against the cell as read: a reason for a correction, and an If-Match. */
+    private record Guard(boolean reasonForCorrections, @Nullable String ifMatch) {
+
+        static final Guard NONE = new Guard(false, null);
+
+        /** RFC 9110 If-Match: one of the listed tags, or {@code *} for any cell that holds a value. */
+        boolean matches(Gradebook.@Nullable Cell cell) {
+            if (ifMatch == null) {
+                return true;
+            }
+            String tag = Gradebook.tagOf(cell);
+            return java.util.Arrays.stream(ifMatch.split(",")).map(String::strip)
+                .anyMatch(listed -> listed.equals("*") ? cell != null : listed.equals(tag));
+        }
+    }
+
+    /**
+     * Sets one cell (or clears it, {@code after} null) and appends the change, in one update that
+     * applies only to the book as read and only while it is unlocked; a book changed in between is
+     * read again and the change checked and tried again.
+     */
     private Mono<Gradebook> write(Gradebook book, String studentId, String column, Gradebook.@Nullable Cell after, @Nullable String reason,
-            String by, boolean reasonForCorrections, int tries) {
+            String by, Guard guard, int tries) {
         if (book.locked()) {
             return Mono.error(new LmsProblem(HttpStatus.CONFLICT, "gradebook-locked"));
         }
         Gradebook.Cell before = book.cell(studentId, column);
-        if (reasonForCorrections && before != null && reason == null) {
+        if (!guard.matches(before)) {
+            LmsProblem changed = new LmsProblem(HttpStatus.PRECONDITION_FAILED, "gradebook-cell-changed");
+            // What the cell holds now, so that the page shows it instead of the value the person saw.
+            changed.getBody().setProperty("cell", before);
+            changed.getBody().setProperty("tag", Gradebook.tagOf(before));
+            return Mono.error(changed);
+        }
+        if (guard.reasonForCorrections() && before != null && reason == null) {
             return Mono.error(new LmsProblem(HttpStatus.BAD_REQUEST, "gradebook-reason-required"));
         }
         if (before == null && after == null) {
@@ -242,7 +270,7 @@ public class Gradebooks implements SmartInitializingSingleton {
         Criteria unchanged = asRead(book.id(), book.version()).and("locked").is(false);
         return mongo.findAndModify(Query.query(unchanged), update, FindAndModifyOptions.options().returnNew(true), Gradebook.class)
             .switchIfEmpty(Mono.defer(() -> tries <= 1 ? Mono.error(new LmsProblem(HttpStatus.CONFLICT, "gradebook-busy"))
-                : byId(book.id()).flatMap(fresh -> write(fresh, studentId, column, after, reason, by, reasonForCorrections, tries - 1))));
+                : byId(book.id()).flatMap(fresh -> write(fresh, studentId, column, after, reason, by, guard, tries - 1))));
     }
 
     /** The book as read: its id and the version it had (none yet for a book never changed), for a guarded update. */
@@ -335,7 +363,7 @@ public class Gradebooks implements SmartInitializingSingleton {
                     && Objects.equals(current.sourceId(), in.cell().sourceId())) {
                     return Mono.just(Outcome.UNCHANGED);
                 }
-                return write(fresh, in.studentId(), in.column(), in.cell(), null, user.accountId(), false).thenReturn(Outcome.WRITTEN);
+                return write(fresh, in.studentId(), in.column(), in.cell(), null, user.accountId(), Guard.NONE, WRITE_TRIES).thenReturn(Outcome.WRITTEN);
             })).collectList().map(outcomes -> new Synced((int) outcomes.stream().filter(Outcome.WRITTEN::equals).count(),
                 (int) outcomes.stream().filter(Outcome.KEPT_MANUAL::equals).count())));
         });

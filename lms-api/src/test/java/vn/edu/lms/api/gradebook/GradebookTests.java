@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import vn.edu.lms.api.assessment.attempt.Attempts;
@@ -115,6 +116,51 @@ class GradebookTests {
             assertThat(firstRow.getCell(8).getNumericCellValue()).isEqualTo(8.1);
             assertThat(rowOf(sheet, "Nguyễn Văn Học B").getCell(8)).isNull();
         }
+    }
+
+    @Test
+    void aCellChangedSinceItWasReadIsNotOverwrittenAndTheAnswerShowsWhatItHoldsNow() {
+        Map<?, ?> opened = book(fixture.schoolClass.id(), "toan", 1);
+        String id = String.valueOf(opened.get("id"));
+        String seen = tags(opened, first).get("TX1");
+        assertThat(seen).isEqualTo("\"empty\"");
+        String cell = "/api/v1/gradebooks/" + id + "/cells/" + first.id() + "/TX1";
+
+        // Two pages opened on the same book: the first enters 8, the second, still showing an empty cell, 6.
+        Map<?, ?> afterFirst = ifMatch(cell, seen, Map.of("score", 8)).expectStatus().isOk().expectBody(Map.class).returnResult()
+            .getResponseBody();
+        String now = tags(afterFirst, first).get("TX1");
+        assertThat(now).isNotEqualTo(seen).matches("\"\\d+\"");
+        ifMatch(cell, seen, Map.of("score", 6)).expectStatus().isEqualTo(412).expectBody()
+            .jsonPath("$.type").isEqualTo("/problems/gradebook-cell-changed")
+            .jsonPath("$.title").isEqualTo("Ô điểm vừa được người khác sửa")
+            .jsonPath("$.cell.score").isEqualTo(8.0)
+            .jsonPath("$.tag").isEqualTo(now);
+        ifMatch(cell, seen, Map.of("score", 6, "reason", "Nhập nhầm")).expectStatus().isEqualTo(412);
+        // "*" asks for a cell that holds a value: TX2 holds none.
+        ifMatch("/api/v1/gradebooks/" + id + "/cells/" + first.id() + "/TX2", "*", Map.of("score", 5)).expectStatus().isEqualTo(412);
+
+        Map<?, ?> kept = book(fixture.schoolClass.id(), "toan", 1);
+        assertThat(cell(kept, first, "TX1").get("score")).isEqualTo(8.0);
+        assertThat(cell(kept, first, "TX2")).isNull();
+        assertThat(call(HttpMethod.GET, "/api/v1/gradebooks/" + id + "/changes", teacher, null).expectBody(List.class).returnResult()
+            .getResponseBody()).hasSize(1);
+
+        // Having seen the 8, the second page may correct it (with a reason, as any correction).
+        ifMatch(cell, now, Map.of("score", 6, "reason", "Nhập nhầm cột")).expectStatus().isOk();
+        assertThat(cell(book(fixture.schoolClass.id(), "toan", 1), first, "TX1").get("score")).isEqualTo(6.0);
+    }
+
+    private WebTestClient.ResponseSpec ifMatch(String uri, String tag, Map<String, Object> body) {
+        return web.put().uri(uri).headers(h -> {
+            h.setBearerAuth(teacher.token());
+            h.setIfMatch(tag);
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> tags(Map<?, ?> book, TestAccounts.Caller student) {
+        return (Map<String, String>) row(book, student).get("tags");
     }
 
     @Test

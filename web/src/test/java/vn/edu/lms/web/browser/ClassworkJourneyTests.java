@@ -218,6 +218,20 @@ class ClassworkJourneyTests {
             browser.waitForText(row + "td.average", "8,1");
             assertThat(browser.find(row + "input[data-column='TX2']").getAttribute("value")).isEqualTo("9,0");
             browser.screenshot("gradebook-corrected");
+
+            // Meanwhile the vice-principal corrects TX4 to 6 on another computer; this page still shows 8. The
+            // teacher's 10 is not written over the 6 unseen: the page shows the 6 and the average that follows.
+            gradebooks.enter(new CurrentUser("hieu-pho-" + school.tag, List.of(Grant.atSchool(Role.SCHOOL_ADMIN, school.schoolId)), false),
+                browser.find("#book").getAttribute("data-book"), an.id(), "TX4", new BigDecimal("6"), null, "Sửa theo bài làm", null).block();
+            browser.find(row + "input[data-column='TX4']").sendKeys(Keys.chord(Keys.CONTROL, "a"), "10", Keys.TAB);
+            browser.find("#reason-dialog[open]");
+            browser.type("#reason-text", "Cộng điểm phát biểu.");
+            browser.click("#reason-form button[value=ok]");
+            browser.waitForText("#book-status", "Ô điểm vừa được người khác sửa");
+            assertThat(browser.find(row + "input[data-column='TX4']").getAttribute("value")).isEqualTo("6,0");
+            // (8 + 9 + 9 + 6 + 15 + 24) / 9 = 7,88… → 7,9
+            browser.waitForText(row + "td.average", "7,9");
+            browser.screenshot("gradebook-changed-elsewhere");
             browser.signOut();
         }
 
@@ -233,7 +247,7 @@ class ClassworkJourneyTests {
             browser.find(".child-grades");
             String toan = browser.all(".child-grades tbody tr").stream().map(line -> line.getText()).filter(text -> text.startsWith("Toán"))
                 .findFirst().orElseThrow();
-            assertThat(toan).contains("8,0 9,0 9,0 8,0", "7,5", "8,1");
+            assertThat(toan).contains("8,0 9,0 9,0 6,0", "7,5", "7,9");
             assertThat(browser.find(".child-results").getText()).contains("Học kỳ I", "Chưa xếp loại");
             assertThat(browser.all(".child-results a[href*='/report-card?period=HK1']")).hasSize(1);
             browser.screenshot("parent-child-results");

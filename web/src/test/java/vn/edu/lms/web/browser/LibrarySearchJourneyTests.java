@@ -34,7 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
+import reactor.core.publisher.Flux;
 import vn.edu.lms.api.account.AccountService;
 import vn.edu.lms.api.school.Schools;
 import vn.edu.lms.api.student.Students;
@@ -42,11 +44,14 @@ import vn.edu.lms.api.security.Grant;
 import vn.edu.lms.api.security.Role;
 import vn.edu.lms.content.library.LibraryCaller;
 import vn.edu.lms.content.library.extraction.Fixtures;
+import vn.edu.lms.content.library.item.LibraryItem.Appraisal;
 import vn.edu.lms.content.library.item.LibraryItems;
 import vn.edu.lms.content.library.item.Licence;
 import vn.edu.lms.content.library.item.Metadata;
 import vn.edu.lms.content.library.item.ResourceKind;
 import vn.edu.lms.content.library.item.Scope;
+import vn.edu.lms.content.library.upload.Upload;
+import vn.edu.lms.content.library.upload.Uploads;
 
 /**
  * Journey 4: the library in the browser. A teacher uploads a real PDF over tus (watching the
@@ -76,6 +81,9 @@ class LibrarySearchJourneyTests {
 
     @Autowired
     LibraryItems items;
+
+    @Autowired
+    Uploads uploads;
 
     /** A school of this test's own, with a class 6A and its teacher. */
     private JourneySchool school;
@@ -295,8 +303,20 @@ class LibrarySearchJourneyTests {
         String title = "Đề kiểm tra giữa kỳ I " + school.tag;
         Metadata metadata = new Metadata(title, "Trần Thị Hoa", null, "Đề 45 phút", null, null, "vi", null, "toan", List.of(6), null,
             ResourceKind.TEST_PAPER, List.of(), Licence.CC_BY_4_0);
-        // Shared with the district: it waits for the subject's reviewer from the start.
+        // Shared with the district: it goes to the subject's reviewer once its file is in, not before.
         String itemId = items.create(owner, new LibraryItems.Draft(metadata, school.schoolId, Scope.DISTRICT, List.of())).block(WAIT).id();
+        assertThat(items.item(itemId).block(WAIT).appraisal().status()).isEqualTo(Appraisal.Status.NONE);
+        try (Browser browser = new Browser("http://localhost:" + port, "04-library-appraisal-owner")) {
+            browser.signIn(school.teacher.username(), JourneySchool.PASSWORD);
+            browser.open("/library/items/" + itemId);
+            assertThat(browser.find("#appraisal-heading + p .tag").getText()).isEqualTo("Chưa gửi thẩm định");
+            assertThat(browser.find("#appraisal-heading ~ p.hint").getText()).contains("khi tệp của nó được tải lên");
+            assertThat(browser.all("#library-submit")).isEmpty();
+        }
+        byte[] paper = "Đề kiểm tra giữa kỳ I, Toán 6 (45 phút). Câu 1. Tính 3/4 + 1/2.".getBytes(StandardCharsets.UTF_8);
+        Upload upload = uploads.create(owner, paper.length, itemId, "de-giua-ky-1.txt").block(WAIT);
+        uploads.receive(owner, upload.id(), 0, Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(paper))).block(WAIT);
+        assertThat(items.item(itemId).block(WAIT).appraisal().status()).isEqualTo(Appraisal.Status.SUBMITTED);
 
         try (Browser browser = new Browser("http://localhost:" + port, "04-library-appraisal")) {
             browser.signIn(reviewer, JourneySchool.PASSWORD);

@@ -73,11 +73,10 @@ public class LibraryItems implements SmartInitializingSingleton {
         String schoolId = draft.schoolId() != null ? draft.schoolId() : defaultSchool(caller);
         return checkSchool(caller, schoolId).then(checkClasses(caller, schoolId, draft)).then(Mono.fromCallable(() -> {
             Instant now = clock.instant();
-            Appraisal appraisal = draft.scope() == Scope.DISTRICT ? submitted(Appraisal.none(), caller.accountId(), now, null)
-                : Appraisal.none();
+            // Not yet offered to reviewers, even when shared with the district: there is nothing to appraise until its first file.
             return new LibraryItem(Ids.newId(), 1, draft.metadata(), caller.accountId(), schoolId, draft.scope(), draft.classIds(),
                 List.of(new LibraryItem.Revision(1, now, caller.accountId(), draft.metadata(), draft.scope(), draft.classIds())),
-                List.of(), appraisal, false, now, now, null, true);
+                List.of(), Appraisal.none(), false, now, now, null, true);
         })).flatMap(mongo::insert);
     }
 
@@ -183,7 +182,7 @@ public class LibraryItems implements SmartInitializingSingleton {
                     revisions.add(new LibraryItem.Revision(revisions.size() + 1, now, caller.accountId(), draft.metadata(), draft.scope(),
                         checked.classIds()));
                     Appraisal appraisal = item.appraisal();
-                    if (draft.scope() == Scope.DISTRICT && (appraisal.status() == Appraisal.Status.NONE)) {
+                    if (draft.scope() == Scope.DISTRICT && appraisal.status() == Appraisal.Status.NONE && item.current() != null) {
                         appraisal = submitted(appraisal, caller.accountId(), now, null);
                     }
                     if (draft.scope() != Scope.DISTRICT && appraisal.status() != Appraisal.Status.NONE) {
@@ -205,8 +204,9 @@ public class LibraryItems implements SmartInitializingSingleton {
     }
 
     /**
-     * Adds an uploaded file as the item's newest version. A new file of an approved district item
-     * sends it back to appraisal: reviewers approved the old bytes, not these.
+     * Adds an uploaded file as the item's newest version. The first file of a district item offers
+     * it to the reviewers; a new file of an approved one sends it back to appraisal: reviewers
+     * approved the old bytes, not these.
      */
     public Mono<LibraryItem> addVersion(String id, FileVersion file) {
         return change(id, item -> {
@@ -215,9 +215,12 @@ public class LibraryItems implements SmartInitializingSingleton {
             }
             List<FileVersion> files = new ArrayList<>(item.files());
             files.add(file.numbered(files.size() + 1));
-            Appraisal appraisal = item.appraisal().status() == Appraisal.Status.APPROVED
-                ? transition(item.appraisal(), Appraisal.Status.SUBMITTED, file.uploadedBy(), clock.instant(), "new file version")
-                : item.appraisal();
+            Appraisal appraisal = item.appraisal();
+            if (item.scope() == Scope.DISTRICT && appraisal.status() == Appraisal.Status.NONE && item.current() == null) {
+                appraisal = submitted(appraisal, file.uploadedBy(), clock.instant(), null);
+            } else if (appraisal.status() == Appraisal.Status.APPROVED) {
+                appraisal = transition(appraisal, Appraisal.Status.SUBMITTED, file.uploadedBy(), clock.instant(), "new file version");
+            }
             return Mono.just(withFiles(item, files, appraisal));
         });
     }

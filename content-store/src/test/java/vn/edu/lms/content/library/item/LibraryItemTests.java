@@ -123,6 +123,18 @@ class LibraryItemTests {
         String reviewer = callers.reviewer("other-" + school, "toan");
         String wrongSubjectReviewer = callers.reviewer("other-" + school, "ngu-van");
 
+        // Before its first file there is nothing to appraise: it waits for no reviewer and cannot be approved empty.
+        assertThat(web.get().uri("/api/v1/library/appraisals").headers(h -> h.setBearerAuth(reviewer)).exchange()
+            .expectBodyList(Map.class).returnResult().getResponseBody()).extracting(e -> e.get("itemId")).doesNotContain(id);
+        web.post().uri("/api/v1/library/items/" + id + "/appraisal").headers(h -> h.setBearerAuth(teacher))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("decision", "SUBMIT")).exchange()
+            .expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("/problems/appraisal-needs-file");
+        // A reviewer of another school does not even see it yet.
+        web.post().uri("/api/v1/library/items/" + id + "/appraisal").headers(h -> h.setBearerAuth(reviewer))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("decision", "APPROVE")).exchange().expectStatus().isForbidden();
+        assertThat(appraisal(id).get("status")).isEqualTo("NONE");
+
+        addFile(id, "upload-1");
         web.get().uri("/api/v1/library/items/" + id).headers(h -> h.setBearerAuth(otherSchoolTeacher)).exchange().expectStatus().isForbidden();
         assertThat(web.get().uri("/api/v1/library/appraisals").headers(h -> h.setBearerAuth(reviewer)).exchange()
             .expectBodyList(Map.class).returnResult().getResponseBody()).extracting(e -> e.get("itemId")).contains(id);
@@ -137,11 +149,7 @@ class LibraryItemTests {
             .expectStatus().isOk();
         web.get().uri("/api/v1/library/items/" + id).headers(h -> h.setBearerAuth(otherSchoolTeacher)).exchange().expectStatus().isForbidden();
 
-        web.post().uri("/api/v1/library/items/" + id + "/appraisal").headers(h -> h.setBearerAuth(teacher))
-            .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("decision", "SUBMIT", "comment", "Đã bổ sung")).exchange()
-            .expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("/problems/appraisal-needs-file");
-        items.addVersion(id, new FileVersion(0, "upload-x", "ab".repeat(32), "blobs/x", 10, "application/pdf", "de.pdf",
-            java.time.Instant.now(), callers.caller(teacher).accountId(), FileVersion.State.READY, null, 100, null, null)).block();
+        addFile(id, "upload-2");
         web.post().uri("/api/v1/library/items/" + id + "/appraisal").headers(h -> h.setBearerAuth(teacher))
             .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("decision", "SUBMIT", "comment", "Đã bổ sung")).exchange()
             .expectStatus().isOk();
@@ -150,9 +158,39 @@ class LibraryItemTests {
             .expectStatus().isOk();
         web.get().uri("/api/v1/library/items/" + id).headers(h -> h.setBearerAuth(otherSchoolTeacher)).exchange().expectStatus().isOk();
 
-        Map<?, ?> appraisal = (Map<?, ?>) api.item(teacher, id).get("appraisal");
+        Map<?, ?> appraisal = appraisal(id);
         assertThat(((List<?>) appraisal.get("history")).stream().map(t -> ((Map<?, ?>) t).get("to") + ":" + ((Map<?, ?>) t).get("comment"))
             .map(Object.class::cast).toList()).containsExactly("SUBMITTED:null", "REJECTED:Thiếu đáp án câu 5", "SUBMITTED:Đã bổ sung", "APPROVED:Đạt");
+    }
+
+    @Test
+    void anItemGoesToItsReviewersWhenSharedWithTheDistrictWithAFileAndAgainWhenAnApprovedFileChanges() {
+        String id = api.createItem(teacher, "Phiếu học tập số hữu tỉ", "SCHOOL", List.of());
+        String reviewer = callers.reviewer("other-" + school, "toan");
+        addFile(id, "upload-1");
+        assertThat(appraisal(id).get("status")).isEqualTo("NONE");
+
+        web.put().uri("/api/v1/library/items/" + id).headers(h -> h.setBearerAuth(teacher)).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(request("Phiếu học tập số hữu tỉ", "DISTRICT", List.of())).exchange().expectStatus().isOk();
+        assertThat(appraisal(id).get("status")).isEqualTo("SUBMITTED");
+        web.post().uri("/api/v1/library/items/" + id + "/appraisal").headers(h -> h.setBearerAuth(reviewer))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("decision", "APPROVE")).exchange().expectStatus().isOk();
+
+        // Reviewers approved the first file's bytes, not the new one's.
+        addFile(id, "upload-2");
+        Map<?, ?> appraisal = appraisal(id);
+        assertThat(appraisal.get("status")).isEqualTo("SUBMITTED");
+        assertThat(((List<?>) appraisal.get("history")).stream().map(t -> ((Map<?, ?>) t).get("to") + ":" + ((Map<?, ?>) t).get("comment"))
+            .map(Object.class::cast).toList()).containsExactly("SUBMITTED:null", "APPROVED:null", "SUBMITTED:new file version");
+    }
+
+    private Map<?, ?> appraisal(String itemId) {
+        return (Map<?, ?>) api.item(teacher, itemId).get("appraisal");
+    }
+
+    private void addFile(String itemId, String uploadId) {
+        items.addVersion(itemId, new FileVersion(0, uploadId, "ab".repeat(32), "blobs/" + uploadId, 10, "application/pdf", "de.pdf",
+            java.time.Instant.now(), callers.caller(teacher).accountId(), FileVersion.State.READY, null, 100, null, null)).block();
     }
 
     @Test

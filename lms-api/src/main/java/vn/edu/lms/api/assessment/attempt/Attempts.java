@@ -238,7 +238,9 @@ public class Attempts implements SmartInitializingSingleton {
     private Mono<Saved> refusal(CurrentUser user, String attemptId, String device, Answer answer, long now) {
         return own(user, attemptId).flatMap(current -> {
             if (current.state() == Attempt.State.SUBMITTED) {
-                return Mono.error(new LmsProblem(HttpStatus.CONFLICT, "attempt-submitted"));
+                // Handed in by the time-up sweep or not yet, a late answer hears the same reason: the time is up.
+                return Mono.error(new LmsProblem(HttpStatus.CONFLICT,
+                    current.submitKind() == Attempt.SubmitKind.TIME_UP ? "attempt-time-up" : "attempt-submitted"));
             }
             if (!current.device().equals(device)) {
                 return Mono.error(new LmsProblem(HttpStatus.CONFLICT, "attempt-taken-over"));

@@ -158,6 +158,9 @@ class TestTakingTests {
             assertThat(read.get("submitKind")).isEqualTo("TIME_UP");
             assertThat(keys(read.get("answers"))).containsExactlyInAnyOrder("1", "2");
         });
+        // Once the time-up round has handed it in, a late answer still hears that the time is up.
+        school.save(started, student, 4, 4, TestTakingFixture.choosing("A")).expectStatus().isEqualTo(409).expectBody()
+            .jsonPath("$.type").value(type -> assertThat(String.valueOf(type)).endsWith("attempt-time-up"));
     }
 
     @Test
