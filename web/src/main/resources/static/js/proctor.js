@@ -1,7 +1,8 @@
 /*
  * The live proctor view: each student's state, answered count, last seen and time left, pushed by the
- * server as server-sent events (EventSource reconnects by itself); the event log polled every 5 s;
- * pause, resume and extra time through the proctor API.
+ * server as server-sent events (EventSource reconnects by itself); the event log polled every 5 s,
+ * whose latest event of each student is also shown on their row; pause, resume and extra time
+ * through the proctor API.
  */
 (function () {
   'use strict';
@@ -51,12 +52,14 @@
       var tr = document.createElement('tr');
       tr.dataset.student = line.studentId;
       tr.className = 'standing-' + line.standing.toLowerCase();
+      var latest = latestEvent[line.studentId];
       var cells = [line.fullName, line.className, T[camel('standing', line.standing)], line.answered + '/' + line.items,
-        ago(line.lastSeenAt), clock(line.remainingMs)];
+        ago(line.lastSeenAt), latest ? eventText(latest, false) : '—', clock(line.remainingMs)];
       cells.forEach(function (text, i) {
         var td = document.createElement(i === 0 ? 'th' : 'td');
         if (i === 0) { td.scope = 'row'; }
-        if (i === 3 || i === 5) { td.className = 'number'; }
+        if (i === 3 || i === 6) { td.className = 'number'; }
+        if (i === 5) { td.className = 'last-event' + (latest ? ' event-' + latest.type.toLowerCase() : ''); }
         td.textContent = text;
         tr.appendChild(td);
       });
@@ -77,11 +80,20 @@
     state.className = 'tag ' + (on ? 'done' : 'late');
   }
 
+  var recent = [];
+  var latestEvent = {};
+  var lines = [];
+
   var source = new EventSource(base + '/progress/stream');
-  source.addEventListener('progress', function (event) { live(true); draw(JSON.parse(event.data)); drawEvents(); });
+  source.addEventListener('progress', function (event) { live(true); lines = JSON.parse(event.data); draw(lines); drawEvents(); });
   source.addEventListener('error', function () { live(false); });
 
-  var recent = [];
+  /** "09:41:05 · Lê Hoàng Phúc · Rời khỏi trang làm bài", or on the student's own row without the name. */
+  function eventText(e, withName) {
+    var when = new Date(e.at).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+    return when + ' · ' + (withName ? (names[e.studentId] || '…') + ' · ' : '') + (T[camel('event', e.type)] || e.type)
+      + (e.detail ? ' (' + e.detail + ')' : '');
+  }
 
   /** The log, newest first, each line with the student's name (known once the progress has come). */
   function drawEvents() {
@@ -89,9 +101,7 @@
     list.replaceChildren();
     recent.forEach(function (e) {
       var li = document.createElement('li');
-      var when = new Date(e.at).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
-      li.textContent = when + ' · ' + (names[e.studentId] || '…') + ' · ' + (T[camel('event', e.type)] || e.type)
-        + (e.detail ? ' (' + e.detail + ')' : '');
+      li.textContent = eventText(e, true);
       li.className = 'event-' + e.type.toLowerCase();
       list.appendChild(li);
     });
@@ -100,7 +110,10 @@
   function events() {
     Lms.api('GET', base + '/events').then(function (answer) {
       if (!answer.ok) { return; }
+      latestEvent = {};
+      answer.body.forEach(function (e) { latestEvent[e.studentId] = e; });
       recent = answer.body.slice(-30).reverse();
+      draw(lines);
       drawEvents();
     }, function () { /* shown by the live state */ });
   }

@@ -42,14 +42,6 @@ import vn.edu.lms.api.security.Role;
 @RestController
 class AssignmentController {
 
-    /** What a file may be when the teacher names no type: documents, slides, sheets, images, audio, video, archives. */
-    static final List<String> DEFAULT_TYPES = List.of("application/pdf", "image/*", "text/plain", "audio/*", "video/*",
-        "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "application/vnd.ms-powerpoint", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.presentation",
-        "application/vnd.oasis.opendocument.spreadsheet", "application/zip");
-
     private final Assignments assignments;
     private final MessageSource messages;
     private final Clock clock;
@@ -76,7 +68,7 @@ class AssignmentController {
                 latePenaltyPercent == null ? 0 : latePenaltyPercent, grading == null ? Assignment.Grading.SCORE : grading,
                 rubric == null ? List.of() : rubric.stream().map(c -> new Assignment.Criterion(c.name().strip(), c.maxPoints())).toList(),
                 maxFiles == null ? 5 : maxFiles, maxFileMegabytes == null ? 20 : maxFileMegabytes,
-                acceptedTypes == null || acceptedTypes.isEmpty() ? DEFAULT_TYPES : acceptedTypes);
+                acceptedTypes == null || acceptedTypes.isEmpty() ? HandInFileKind.ALL_TYPES : acceptedTypes);
         }
     }
 

@@ -26,6 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.api.assignment.Assignment;
 import vn.edu.lms.api.assignment.Assignments;
+import vn.edu.lms.api.assignment.HandInFileKind;
 import vn.edu.lms.api.assignment.LatePolicy;
 import vn.edu.lms.api.assignment.Submission;
 import vn.edu.lms.api.assignment.Submissions;
@@ -50,21 +51,6 @@ import vn.edu.lms.content.platform.LmsProblem;
 @Controller
 class AssignmentPages {
 
-    /** What a student may hand in, in groups a teacher understands; together they are what the API accepts by default. */
-    static final List<FileGroup> FILE_GROUPS = List.of(
-        new FileGroup("pdf", List.of("application/pdf")),
-        new FileGroup("word", List.of("application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.oasis.opendocument.text")),
-        new FileGroup("slides", List.of("application/vnd.ms-powerpoint",
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation", "application/vnd.oasis.opendocument.presentation")),
-        new FileGroup("sheet", List.of("application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "application/vnd.oasis.opendocument.spreadsheet")),
-        new FileGroup("image", List.of("image/*")),
-        new FileGroup("text", List.of("text/plain")),
-        new FileGroup("audio", List.of("audio/*")),
-        new FileGroup("video", List.of("video/*")),
-        new FileGroup("zip", List.of("application/zip")));
-
     private final Assignments assignments;
     private final Submissions submissions;
     private final Schools schools;
@@ -88,12 +74,6 @@ class AssignmentPages {
         this.clock = clock;
     }
 
-    /** A group of media types and whether the assignment accepts all of them. */
-    record FileGroup(String key, List<String> types) {
-        String joined() {
-            return String.join(" ", types);
-        }
-    }
 
     record CheckedGroup(String key, String types, boolean checked) {
     }
@@ -190,8 +170,9 @@ class AssignmentPages {
         model.addAttribute("assignment", assignment);
         model.addAttribute("instructionsText", assignment == null ? "" : textOf(assignment.instructions()));
         model.addAttribute("attachmentsText", assignment == null ? "" : String.join("\n", assignment.attachmentIds()));
-        model.addAttribute("fileGroups", FILE_GROUPS.stream()
-            .map(group -> new CheckedGroup(group.key(), group.joined(), accepted.isEmpty() || accepted.containsAll(group.types()))).toList());
+        model.addAttribute("fileGroups", java.util.Arrays.stream(HandInFileKind.values())
+            .map(kind -> new CheckedGroup(kind.name().toLowerCase(java.util.Locale.ROOT), String.join(" ", kind.mediaTypes()),
+                accepted.isEmpty() || accepted.containsAll(kind.mediaTypes()))).toList());
         model.addAttribute("grading", assignment == null ? "SCORE" : assignment.grading() == Assignment.Grading.COMMENT ? "COMMENT"
             : assignment.rubric().isEmpty() ? "SCORE" : "RUBRIC");
         return "classwork/assignment-form";

@@ -219,6 +219,18 @@ class TestTakingJourneyTests {
                 teacher.waitForText("#live-state", "trực tiếp");
                 teacher.until(d -> teacher.all("#progress tbody tr").size() == 3 ? true : null);
                 teacher.waitForText("#events", "Trần Bảo Ngọc");
+                // Each row shows its student's latest event, as the log does (a poll may redraw both in between: look again).
+                teacher.until(d -> {
+                    try {
+                        String newest = teacher.all("#events li").stream().map(WebElement::getText).filter(line -> line.contains("Trần Bảo Ngọc"))
+                            .findFirst().orElse("");
+                        String onRow = teacher.all("#progress tbody tr").stream().filter(tr -> tr.getText().startsWith("Trần Bảo Ngọc"))
+                            .map(tr -> tr.findElement(By.cssSelector("td.last-event")).getText()).findFirst().orElse("-");
+                        return !newest.isEmpty() && onRow.equals(newest.replace(" · Trần Bảo Ngọc", "")) ? true : null;
+                    } catch (org.openqa.selenium.WebDriverException redrawn) {
+                        return null;
+                    }
+                });
                 teacher.screenshot("proctor-live");
 
                 long waited = Duration.ofNanos(System.nanoTime() - cut).toMillis();

@@ -46,6 +46,7 @@ public class TypeGate {
         "application/vnd.ms-powerpoint.template.macroenabled.12");
     private static final Set<String> MARKUP = Set.of("text/html", "application/xhtml+xml", "image/svg+xml", "text/xml",
         "application/xml");
+    private static final String QUICKTIME = "video/quicktime";
     private static final Pattern SCRIPT_IN_MARKUP = Pattern.compile(
         "<\\s*script\\b|\\son[a-z]+\\s*=|javascript\\s*:|vbscript\\s*:|<\\s*(iframe|object|embed|applet)\\b|data\\s*:\\s*text/html",
         Pattern.CASE_INSENSITIVE);
@@ -64,11 +65,25 @@ public class TypeGate {
     /** The media type of content starting with {@code head} (at most {@link #SNIFF_BYTES}). CPU work: call off the event loop. */
     public String detect(byte[] head) {
         try (InputStream in = TikaInputStream.get(new ByteArrayInputStream(head))) {
-            MediaType type = detector.detect(in, new Metadata());
-            return type.getBaseType().toString();
+            String type = detector.detect(in, new Metadata()).getBaseType().toString();
+            return type.equals(QUICKTIME) && isoMediaWithMp4Brand(head) ? "video/mp4" : type;
         } catch (IOException e) {
             return "application/octet-stream";
         }
+    }
+
+    /**
+     * Tika's magic knows MP4 by the major brands mp41 and mp42 only, and calls every other file that
+     * starts with an {@code ftyp} box QuickTime. But isom (what ffmpeg and most phones write), iso2,
+     * avc1 and the like are MP4 brands; only {@code qt  } is QuickTime's.
+     */
+    private static boolean isoMediaWithMp4Brand(byte[] head) {
+        if (head.length < 12 || head[4] != 'f' || head[5] != 't' || head[6] != 'y' || head[7] != 'p') {
+            return false;
+        }
+        String brand = new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return brand.startsWith("iso") || brand.equals("avc1") || brand.equals("mp41") || brand.equals("mp42") || brand.equals("dash")
+            || brand.equals("mmp4");
     }
 
     /** The reason slug when a file of this type is refused outright, else null. */

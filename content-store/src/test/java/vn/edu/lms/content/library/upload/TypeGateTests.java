@@ -28,6 +28,17 @@ class TypeGateTests {
     }
 
     @Test
+    void anMp4OfTheIsomBrandThatFfmpegAndPhonesWriteIsMp4AndAQuickTimeMovieStaysQuickTime() {
+        TypeGate gate = new TypeGate();
+        // The first 36 bytes of `ffmpeg -i … -c:v libx264 clip.mp4`, and of a movie saved by QuickTime.
+        byte[] ffmpeg = "\0\0\0\u0020ftypisom\0\0\u0002\0isomiso2avc1mp41\0\0\0\u0008free".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] quickTime = "\0\0\0\u0014ftypqt  \0\0\u0002\0qt  \0\0\0\u0008wide".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(gate.detect(ffmpeg)).isEqualTo("video/mp4");
+        assertThat(gate.detect(quickTime)).isEqualTo("video/quicktime");
+        assertThat(gate.detect("\0\0\0\u0018ftypmp42\0\0\0\0mp42isom".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo("video/mp4");
+    }
+
+    @Test
     void scriptIsFoundInMarkupEvenAcrossReadBoundaries() throws Exception {
         TypeGate gate = new TypeGate();
         String padding = "a".repeat(64 * 1024 - 3);
