@@ -16,7 +16,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.api.assessment.results.PeriodicAssessment;
 import vn.edu.lms.api.assessment.results.PeriodicAssessments;
@@ -41,8 +40,6 @@ import vn.edu.lms.content.platform.LmsProblem;
  */
 @Controller
 class ChildPage {
-
-    private static final int CONCURRENT_READS = 4;
 
     private final GradebookReports reports;
     private final Students students;
@@ -106,11 +103,9 @@ class ChildPage {
         });
     }
 
-    /** The released giữa kỳ and cuối kỳ tests of the child's class in each subject of both terms, with the child's score. */
+    /** The released giữa kỳ and cuối kỳ tests of the child's class in every subject of both terms, with the child's score. */
     private Mono<List<TestLine>> tests(SchoolClass schoolClass, String studentId) {
-        return Flux.fromIterable(subjects.forGrade(schoolClass.grade())).flatMapSequential(subject -> Flux.just(1, 2)
-                .concatMap(term -> periodic.recorded(schoolClass.id(), subject.code(), schoolClass.yearId(), term)), CONCURRENT_READS)
-            .filter(score -> score.studentId().equals(studentId))
+        return periodic.ofStudent(schoolClass.id(), studentId, schoolClass.yearId())
             .concatMap(score -> sessions.scheduled(score.sessionId()).map(found -> new TestLine(score.subjectCode(), found.session().title(),
                 score.term(), score.column(), score.score(), score.releasedAt())))
             .sort(Comparator.comparing(TestLine::releasedAt).reversed())

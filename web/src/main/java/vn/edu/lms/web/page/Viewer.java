@@ -33,6 +33,10 @@ public record Viewer(CurrentUser user, String fullName, List<Link> links) {
         if (!user.has(Role.PARENT) || user.grants().stream().anyMatch(grant -> grant.role() != Role.PARENT)) {
             links.add(new Link("nav.library", "/library"));
         }
+        if (user.has(Role.STUDENT)) {
+            // A student's account is their student record: their results are the page their parents read.
+            links.add(new Link("nav.results", "/children/" + user.accountId()));
+        }
         if (user.has(Role.TEACHER) || user.has(Role.SCHOOL_ADMIN) || user.has(Role.DISTRICT_ADMIN)) {
             links.add(new Link("nav.questions", "/questions"));
             links.add(new Link("nav.tests", "/tests"));

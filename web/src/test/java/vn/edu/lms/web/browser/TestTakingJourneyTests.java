@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -281,6 +282,17 @@ class TestTakingJourneyTests {
                 assertThat(teacher.all("#results-table tbody tr")).hasSize(3);
                 assertThat(teacher.all("#item-analysis tbody tr")).hasSize(8);
                 teacher.screenshot("results");
+
+                // Released, the score reaches Ngọc's results page among her periodic tests.
+                teacher.open("/tests/" + sessionId);
+                teacher.click("form[action$='/release'] button[type=submit]");
+                teacher.until(ExpectedConditions.alertIsPresent()).accept();
+                teacher.until(d -> teacher.all("form[action$='/release']").isEmpty() ? true : null);
+                ngoc.open("/");
+                ngoc.click("nav a[href='/children/" + school.students.get(1).id() + "']");
+                String line = ngoc.waitForText("section[aria-labelledby=tests-heading] tbody tr", "Kiểm tra giữa kỳ I – Toán 6");
+                assertThat(line).contains("Toán", "Giữa kỳ – Học kỳ I", "7,5");
+                ngoc.screenshot("released-result");
             }
         }
     }

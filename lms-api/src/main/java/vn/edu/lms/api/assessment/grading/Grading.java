@@ -183,6 +183,12 @@ public class Grading extends PeriodicTask implements org.springframework.beans.f
         return mongo.find(Query.query(Criteria.where("sessionId").is(sessionId)), GradeRecord.class);
     }
 
+    /** One student's grades in these sessions (at most one each). */
+    public Flux<GradeRecord> ofStudent(String studentId, java.util.Collection<String> sessionIds) {
+        return sessionIds.isEmpty() ? Flux.empty()
+            : mongo.find(Query.query(Criteria.where("sessionId").in(sessionIds).and("studentId").is(studentId)), GradeRecord.class);
+    }
+
     public Mono<GradeRecord> ofAttempt(String attemptId) {
         return mongo.findById(attemptId, GradeRecord.class);
     }

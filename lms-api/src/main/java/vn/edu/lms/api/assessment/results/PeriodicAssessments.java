@@ -30,12 +30,32 @@ public class PeriodicAssessments {
 
     /** Each student's ĐĐGgk and ĐĐGck in the subject and term, at most one of each. */
     public Flux<PeriodicAssessment> recorded(String classId, String subjectCode, String yearId, int term) {
-        return sessions.releasedFor(classId, subjectCode, yearId, term)
-            .concatMap(session -> grading.ofSession(session.id())
-                .filter(grade -> grade.classId().equals(classId) && grade.complete() && grade.score() != null)
-                .map(grade -> of(session, grade)))
-            .collect(LinkedHashMap<String, PeriodicAssessment>::new,
-                (latest, score) -> latest.put(score.studentId() + "/" + score.column(), score))
+        return latest(sessions.releasedFor(classId, subjectCode, yearId, term)
+            .concatMap(session -> grading.ofSession(session.id()).filter(grade -> counts(grade, classId)).map(grade -> of(session, grade))));
+    }
+
+    /**
+     * One student's ĐĐGgk and ĐĐGck in every subject and term of the year, at most one of each: two
+     * reads (the class's released sessions, then the student's grades in them), for the child's page.
+     */
+    public Flux<PeriodicAssessment> ofStudent(String classId, String studentId, String yearId) {
+        return sessions.releasedFor(classId, yearId).collectList().flatMapMany(released -> {
+            Map<String, TestSession> byId = new LinkedHashMap<>();
+            released.forEach(session -> byId.put(session.id(), session));
+            return grading.ofStudent(studentId, byId.keySet()).filter(grade -> counts(grade, classId))
+                .map(grade -> of(byId.get(grade.sessionId()), grade))
+                .sort(java.util.Comparator.comparing(PeriodicAssessment::releasedAt));
+        }).transform(PeriodicAssessments::latest);
+    }
+
+    private static boolean counts(GradeRecord grade, String classId) {
+        return grade.classId().equals(classId) && grade.complete() && grade.score() != null;
+    }
+
+    /** The latest released score of each student, subject, term and column (the scores come oldest release first). */
+    private static Flux<PeriodicAssessment> latest(Flux<PeriodicAssessment> scores) {
+        return scores.collect(LinkedHashMap<String, PeriodicAssessment>::new,
+                (latest, score) -> latest.put(score.studentId() + "/" + score.subjectCode() + "/" + score.term() + "/" + score.column(), score))
             .flatMapIterable(Map::values);
     }
 

@@ -230,9 +230,18 @@ public class TestSessions implements SmartInitializingSingleton {
 
     /** The released periodic (giữa kỳ, cuối kỳ) sessions a class took in a subject and term, oldest release first. */
     public Flux<TestSession> releasedFor(String classId, String subjectCode, String yearId, int term) {
-        return mongo.find(Query.query(Criteria.where("participants.classId").is(classId).and("blueprint.subjectCode").is(subjectCode)
-            .and("yearId").is(yearId).and("term").is(term).and("kind").in(TestSession.Kind.MID_TERM, TestSession.Kind.END_OF_TERM)
-            .and("releasedAt").ne(null).and("cancelled").is(false)).with(Sort.by("releasedAt")), TestSession.class);
+        return mongo.find(Query.query(released(classId, yearId).and("blueprint.subjectCode").is(subjectCode).and("term").is(term))
+            .with(Sort.by("releasedAt")), TestSession.class);
+    }
+
+    /** Every released giữa kỳ and cuối kỳ test of the class in the school year, in every subject and term, oldest release first. */
+    public Flux<TestSession> releasedFor(String classId, String yearId) {
+        return mongo.find(Query.query(released(classId, yearId)).with(Sort.by("releasedAt")), TestSession.class);
+    }
+
+    private static Criteria released(String classId, String yearId) {
+        return Criteria.where("participants.classId").is(classId).and("yearId").is(yearId)
+            .and("kind").in(TestSession.Kind.MID_TERM, TestSession.Kind.END_OF_TERM).and("releasedAt").ne(null).and("cancelled").is(false);
     }
 
     /** The session for the hot paths, read at most every couple of seconds; empty when there is none or it was cancelled. */

@@ -117,6 +117,14 @@ class TestResultsTests {
         assertThat(recorded).hasSize(2).allMatch(score -> score.column() == PeriodicAssessment.Column.DDG_GK);
         assertThat(recorded).filteredOn(score -> score.studentId().equals(best.id())).singleElement()
             .satisfies(score -> assertThat(score.score()).isEqualByComparingTo("10.0"));
+        // The child's page reads the same scores for one student over the whole year.
+        assertThat(periodic.ofStudent(school.schoolClass.id(), best.id(), school.schoolClass.yearId()).collectList().block(Duration.ofSeconds(10)))
+            .singleElement().satisfies(score -> {
+                assertThat(score).isEqualTo(recorded.stream().filter(r -> r.studentId().equals(best.id())).findFirst().orElseThrow());
+                assertThat(score.subjectCode()).isEqualTo("toan");
+            });
+        assertThat(periodic.ofStudent(school.schoolClass.id(), school.students.get(2).id(), school.schoolClass.yearId()).collectList()
+            .block(Duration.ofSeconds(10))).isEmpty();
     }
 
     @Test
