@@ -233,7 +233,9 @@ class ExtractionTests {
 
     @Test
     void aChildKilledInTheMiddleOfAFileFailsAsCrashedAndANewChildTakesTheNext() throws Exception {
-        Path slow = Fixtures.heavyPdf(files.resolve("cham.pdf"), 5_000, 1, 1_000);
+        // 10,000 heavy pages: ten times the 1,000 that took 3.5 s to parse here, so that on a much faster machine too the
+        // child is still at it when it is killed.
+        Path slow = Fixtures.heavyPdf(files.resolve("cham.pdf"), 5_000, 1, 10_000);
         assertStillExtracts(extractor); // a child is up and idle
         ProcessHandle child = extractor.children().get(0);
 
@@ -248,7 +250,8 @@ class ExtractionTests {
 
     @Test
     void aFileThatTakesTooLongFailsAsTimeoutAndTheNextFileStillExtracts() throws Exception {
-        Path slow = Fixtures.heavyPdf(files.resolve("rat-cham.pdf"), 5_000, 1, 1_000);
+        // As above: far longer than the timeout on any machine, not merely longer on this one.
+        Path slow = Fixtures.heavyPdf(files.resolve("rat-cham.pdf"), 5_000, 1, 10_000);
         var impatient = new Extractor(new ExtractionProperties(Duration.ofMillis(1500), DataSize.ofMegabytes(256),
             2_000_000, 3, 100, 1, 320));
         try {
