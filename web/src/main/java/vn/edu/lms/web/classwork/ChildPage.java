@@ -1,6 +1,5 @@
 package vn.edu.lms.web.classwork;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import reactor.core.publisher.Mono;
 import vn.edu.lms.api.assessment.results.PeriodicAssessment;
 import vn.edu.lms.api.assessment.results.PeriodicAssessments;
-import vn.edu.lms.api.assessment.session.TestSessions;
 import vn.edu.lms.api.gradebook.ClassResults;
 import vn.edu.lms.api.gradebook.GradebookReports;
 import vn.edu.lms.api.school.SchoolClass;
@@ -46,20 +44,13 @@ class ChildPage {
     private final Schools schools;
     private final SubjectNames subjects;
     private final PeriodicAssessments periodic;
-    private final TestSessions sessions;
 
-    ChildPage(GradebookReports reports, Students students, Schools schools, SubjectNames subjects, PeriodicAssessments periodic,
-            TestSessions sessions) {
+    ChildPage(GradebookReports reports, Students students, Schools schools, SubjectNames subjects, PeriodicAssessments periodic) {
         this.reports = reports;
         this.students = students;
         this.schools = schools;
         this.subjects = subjects;
         this.periodic = periodic;
-        this.sessions = sessions;
-    }
-
-    /** A released periodic test the child took: the subject, the test's title, giữa kỳ or cuối kỳ, the score. */
-    record TestLine(String subjectCode, String title, int term, PeriodicAssessment.Column column, java.math.BigDecimal score, Instant releasedAt) {
     }
 
     @GetMapping("/children/{studentId}")
@@ -104,11 +95,9 @@ class ChildPage {
     }
 
     /** The released giữa kỳ and cuối kỳ tests of the child's class in every subject of both terms, with the child's score. */
-    private Mono<List<TestLine>> tests(SchoolClass schoolClass, String studentId) {
+    private Mono<List<PeriodicAssessment>> tests(SchoolClass schoolClass, String studentId) {
         return periodic.ofStudent(schoolClass.id(), studentId, schoolClass.yearId())
-            .concatMap(score -> sessions.scheduled(score.sessionId()).map(found -> new TestLine(score.subjectCode(), found.session().title(),
-                score.term(), score.column(), score.score(), score.releasedAt())))
-            .sort(Comparator.comparing(TestLine::releasedAt).reversed())
+            .sort(Comparator.comparing(PeriodicAssessment::releasedAt).reversed())
             .collectList();
     }
 

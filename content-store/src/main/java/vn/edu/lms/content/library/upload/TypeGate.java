@@ -82,8 +82,7 @@ public class TypeGate {
             return false;
         }
         String brand = new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-        return brand.startsWith("iso") || brand.equals("avc1") || brand.equals("mp41") || brand.equals("mp42") || brand.equals("dash")
-            || brand.equals("mmp4");
+        return brand.startsWith("iso") || brand.equals("avc1") || brand.equals("dash") || brand.equals("mmp4");
     }
 
     /** The reason slug when a file of this type is refused outright, else null. */

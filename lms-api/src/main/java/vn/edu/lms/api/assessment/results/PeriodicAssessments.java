@@ -39,13 +39,11 @@ public class PeriodicAssessments {
      * reads (the class's released sessions, then the student's grades in them), for the child's page.
      */
     public Flux<PeriodicAssessment> ofStudent(String classId, String studentId, String yearId) {
-        return sessions.releasedFor(classId, yearId).collectList().flatMapMany(released -> {
-            Map<String, TestSession> byId = new LinkedHashMap<>();
-            released.forEach(session -> byId.put(session.id(), session));
-            return grading.ofStudent(studentId, byId.keySet()).filter(grade -> counts(grade, classId))
+        return sessions.releasedFor(classId, yearId).collectMap(TestSession::id).flatMapMany(byId ->
+            grading.ofStudent(studentId, byId.keySet()).filter(grade -> counts(grade, classId))
                 .map(grade -> of(byId.get(grade.sessionId()), grade))
-                .sort(java.util.Comparator.comparing(PeriodicAssessment::releasedAt));
-        }).transform(PeriodicAssessments::latest);
+                .sort(java.util.Comparator.comparing(PeriodicAssessment::releasedAt)))
+            .transform(PeriodicAssessments::latest);
     }
 
     private static boolean counts(GradeRecord grade, String classId) {
@@ -62,6 +60,6 @@ public class PeriodicAssessments {
     private static PeriodicAssessment of(TestSession session, GradeRecord grade) {
         return new PeriodicAssessment(grade.studentId(), grade.classId(), session.blueprint().subjectCode(), session.yearId(), session.term(),
             session.kind() == TestSession.Kind.MID_TERM ? PeriodicAssessment.Column.DDG_GK : PeriodicAssessment.Column.DDG_CK, grade.score(),
-            session.id(), session.releasedAt());
+            session.id(), session.title(), session.releasedAt());
     }
 }
